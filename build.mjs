@@ -1,0 +1,29 @@
+// Builds the shop bundle (readable and minified IIFE), the ESM entry and types, and the demo's
+// stand-in for Yespo's eS script. `node build.mjs` is all a fresh clone needs.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const define = { __VERSION__: JSON.stringify(pkg.version) };
+const common = { bundle: true, target: 'es2018', define, logLevel: 'warning', legalComments: 'none' };
+
+rmSync('dist', { recursive: true, force: true });
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/auto.ts'], format: 'iife', outfile: 'dist/yespo-autotrack.js' }),
+  build({
+    ...common,
+    entryPoints: ['src/auto.ts'],
+    format: 'iife',
+    outfile: 'dist/yespo-autotrack.min.js',
+    minify: true,
+    // Internal fields start with "_" and are renamed: they never reach the page's globals.
+    mangleProps: /^_/,
+  }),
+  build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js' }),
+  build({ ...common, entryPoints: { schema: 'src/schema/index.ts' }, format: 'esm', outdir: 'dist', packages: 'external' }),
+  build({ ...common, entryPoints: ['demo-shop/standin.ts'], format: 'iife', outfile: 'dist/demo/es-standin.js' }),
+]);
+
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

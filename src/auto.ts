@@ -1,0 +1,4 @@
+import { start } from './index';
+
+// The script-tag build: start as soon as the file runs.
+start();

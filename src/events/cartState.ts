@@ -1,0 +1,79 @@
+import type { CartItem } from '../schema/events';
+import type { Store } from '../lib/storage';
+import { guid } from '../lib/guid';
+import { parseNumber, parseQuantity } from '../lib/number';
+import { text } from '../lib/text';
+import { MAX_ITEMS } from '../sources/attributes';
+
+/** What we remember of the last cart sent: its fingerprint and the GUID it went out with. */
+export interface CartMemo {
+  fp: string;
+  guid?: string;
+}
+
+const KEY = 'cart';
+
+/** Order-insensitive fingerprint of a cart: reordering lines is not a change. */
+export function cartFingerprint(items: CartItem[]): string {
+  return items
+    .map((i) => JSON.stringify([i.productKey, i.price, i.quantity, i.currency, i.discount, Object.keys(i).filter((k) => k.indexOf('tag_') === 0).sort().map((k) => [k, (i as Record<string, unknown>)[k]])]))
+    .sort()
+    .join('|');
+}
+
+/**
+ * The StatusCart payload to send for this cart, or undefined when Yespo already has it (same
+ * fingerprint as the last one sent, or a new visitor's first cart is empty). The memo is updated.
+ */
+export function cartChange(store: Store, items: CartItem[]): { StatusCart: CartItem[]; GUID: string } | undefined {
+  const fp = cartFingerprint(items);
+  const last = store.get<CartMemo>(KEY);
+  if (last ? last.fp === fp : !items.length) {
+    if (!last) store.set(KEY, { fp });
+    return undefined;
+  }
+  const id = guid();
+  store.set(KEY, { fp, guid: id });
+  return { StatusCart: items, GUID: id };
+}
+
+/** GUID of the last StatusCart sent from this browser. */
+export const lastCartGuid = (store: Store) => {
+  const m = store.get<CartMemo>(KEY);
+  return m && typeof m.guid === 'string' ? m.guid : undefined;
+};
+
+/** After a purchase the cart is done: an empty cart on the thank-you page is not news. */
+export const cartPurchased = (store: Store) => store.set(KEY, { fp: cartFingerprint([]) });
+
+/**
+ * `yespo.setCart([...])` input → cart lines. Accepts `productKey` (or `id` / `sku`), `price`,
+ * `quantity`, `currency`, `discount` and `tag_*` arrays; lines without a key are skipped.
+ */
+export function cartFromInput(input: unknown, currency: string | undefined, problem: (m: string) => void): CartItem[] | undefined {
+  if (!Array.isArray(input)) return problem('setCart expects an array of items'), undefined;
+  const out: CartItem[] = [];
+  for (const raw of input.slice(0, MAX_ITEMS)) {
+    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const key = text(r.productKey) || text(r.sku) || text(r.id);
+    if (!key) {
+      problem('setCart: an item without productKey; skipped');
+      continue;
+    }
+    const item: CartItem = { productKey: key, quantity: parseQuantity(r.quantity) || '1' };
+    const price = parseNumber(r.price);
+    if (price !== undefined) item.price = price;
+    else problem(`setCart: item "${key}" has no usable price`);
+    const cur = text(r.currency) || currency;
+    if (cur) item.currency = cur;
+    const d = parseNumber(r.discount);
+    if (d !== undefined) item.discount = d;
+    for (const k of Object.keys(r))
+      if (/^tag_[a-z0-9_]{1,64}$/i.test(k) && Array.isArray(r[k])) {
+        const v = (r[k] as unknown[]).map((x) => text(x)).filter((x): x is string => !!x);
+        if (v.length) (item as Record<string, unknown>)[k] = v;
+      }
+    out.push(item);
+  }
+  return out;
+}

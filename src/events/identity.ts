@@ -1,0 +1,67 @@
+import type { CustomerDataPayload, GeneralInfo } from '../schema/events';
+import { email, phone, text } from '../lib/text';
+
+/** What is known about the visitor, normalised. */
+export interface Identity {
+  externalCustomerId?: string;
+  email?: string;
+  phone?: string;
+  name?: string;
+  city?: string;
+  contactId?: string;
+}
+
+const FIELDS = ['externalCustomerId', 'email', 'phone', 'name', 'city', 'contactId'] as const;
+
+/** Loose input (config, attributes, forms, `identify`) → Identity; emails lower-cased, phones digits. */
+export function normalizeIdentity(raw: unknown): Identity {
+  const out: Identity = {};
+  if (!raw || typeof raw !== 'object') return out;
+  const r = raw as Record<string, unknown>;
+  const pick = (...names: string[]) => {
+    for (const n of names) if (Object.prototype.hasOwnProperty.call(r, n) && r[n] != null) return r[n];
+    return undefined;
+  };
+  const set = (k: keyof Identity, v: string | undefined) => v && (out[k] = v);
+  set('externalCustomerId', text(pick('externalCustomerId', 'external_id', 'externalId')));
+  set('email', email(pick('email', 'user_email')));
+  set('phone', phone(pick('phone', 'user_phone')));
+  set('name', text(pick('name', 'user_name')));
+  set('city', text(pick('city', 'user_city')));
+  set('contactId', text(pick('contactId', 'user_es_contact_id')));
+  return out;
+}
+
+export const isKnown = (id: Identity) => !!(id.email || id.phone || id.externalCustomerId || id.contactId);
+
+/**
+ * The next identity: a different email, phone or external id means another person, so the old
+ * one is dropped; otherwise the new fields fill in the known ones.
+ */
+export function mergeIdentity(cur: Identity, next: Identity): Identity {
+  const other = (['email', 'externalCustomerId', 'phone'] as const).some((k) => cur[k] && next[k] && cur[k] !== next[k]);
+  const out: Identity = other ? {} : { ...cur };
+  for (const k of FIELDS) if (next[k]) out[k] = next[k];
+  return out;
+}
+
+export function generalInfo(id: Identity): GeneralInfo | undefined {
+  const g: GeneralInfo = {};
+  if (id.externalCustomerId) g.externalCustomerId = id.externalCustomerId;
+  if (id.email) g.user_email = id.email;
+  if (id.phone) g.user_phone = id.phone;
+  if (id.contactId) g.user_es_contact_id = id.contactId;
+  return Object.keys(g).length ? g : undefined;
+}
+
+/** CustomerData needs something Yespo can match a contact by: an email, a phone or an external id. */
+export function customerData(id: Identity): CustomerDataPayload | undefined {
+  if (!id.email && !id.phone && !id.externalCustomerId) return undefined;
+  const c: CustomerDataPayload = {};
+  if (id.externalCustomerId) c.externalCustomerId = id.externalCustomerId;
+  if (id.email) c.user_email = id.email;
+  if (id.name) c.user_name = id.name;
+  if (id.phone) c.user_phone = id.phone;
+  if (id.city) c.user_city = id.city;
+  return c;
+}

@@ -1,0 +1,34 @@
+import type { ResolvedConfig } from '../config';
+import type { PageModel } from '../page/model';
+import type { Problem } from '../sources/attributes';
+
+export type Outgoing = [name: string, payload?: Record<string, unknown>];
+
+/**
+ * The one event a page view of this type sends (product, category, main, 404, search). Cart,
+ * checkout and purchase pages are handled by the cart and order state. Pure: page model in,
+ * event out.
+ */
+export function pageEvent(m: PageModel, cfg: ResolvedConfig, problem: Problem): Outgoing | undefined {
+  switch (m.type) {
+    case 'product':
+      if (m.product) return ['ProductPage', { ProductPage: m.product }];
+      return problem('product page without a product key (data-yespo-product)'), undefined;
+    case 'category':
+      if (m.category) return ['CategoryPage', { CategoryPage: { categoryKey: m.category } }];
+      return problem('category page without a category key (data-yespo-category)'), undefined;
+    case 'main':
+      return ['MainPage'];
+    case '404':
+      return ['NotFound'];
+    case 'search': {
+      const s = m.search;
+      if (!s || !s.query) return problem('search page without a query (data-yespo-search or a URL parameter)'), undefined;
+      if (cfg.search.onlyNotFound && s.found !== 0) return undefined;
+      const body: { search: string; isFound?: 0 | 1 } = { search: s.query };
+      if (s.found !== undefined) body.isFound = s.found;
+      return ['SearchRequest', { SearchRequest: body }];
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+/**
+ * JSON storage that never throws: Safari private mode, sandboxed iframes and full quotas all make
+ * Web Storage throw, so every key also lives in memory for the visit. While `held` (consent
+ * pending) nothing reaches Web Storage; `release()` writes what was kept.
+ */
+export interface Store {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  hold(on: boolean): void;
+  release(): void;
+}
+
+const PREFIX = 'yespo:';
+
+export function createStore(kind: 'localStorage' | 'sessionStorage'): Store {
+  const mem: Record<string, string> = Object.create(null);
+  const dirty: string[] = [];
+  let held = false;
+  const web = (): Storage | undefined => {
+    try {
+      return window[kind] || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (k: string) => {
+    try {
+      const s = web();
+      s && s.setItem(PREFIX + k, mem[k]);
+    } catch {
+      /* memory keeps it for this visit */
+    }
+  };
+  return {
+    get<T>(key: string): T | undefined {
+      let raw: string | null | undefined;
+      if (dirty.indexOf(key) < 0) {
+        try {
+          const s = web();
+          raw = s && s.getItem(PREFIX + key);
+        } catch {
+          raw = undefined;
+        }
+      }
+      if (raw == null) raw = mem[key];
+      if (raw == null) return undefined;
+      try {
+        return JSON.parse(raw) as T;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      mem[key] = JSON.stringify(value);
+      if (held) dirty.push(key);
+      else write(key);
+    },
+    hold(on) {
+      held = on;
+    },
+    release() {
+      held = false;
+      dirty.splice(0).forEach(write);
+    },
+  };
+}

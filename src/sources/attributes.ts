@@ -1,0 +1,185 @@
+import type { CartItem, OrderItem, ProductPagePayload } from '../schema/events';
+import { describe } from '../lib/describe';
+import { parseFlag, parseNumber, parseQuantity, parseCount } from '../lib/number';
+import { isPageType, type PageType } from '../lib/pageTypes';
+import { list, text } from '../lib/text';
+import { normalizeIdentity, type Identity } from '../events/identity';
+
+/** Most cart or order lines read from one page; the rest are left out with a debug line. */
+export const MAX_ITEMS = 200;
+
+const A = 'data-yespo-';
+const NOT_PAGE_PRODUCT = '[data-yespo-cart],[data-yespo-order],[data-yespo-recs]';
+
+/** Every attribute selector whose appearance means "read the page again". */
+export const WATCHED = ['page', 'product', 'category', 'cart', 'cart-item', 'order', 'order-item', 'customer', 'search', 'results']
+  .map((n) => '[' + A + n + ']')
+  .join(',');
+
+export interface Found {
+  pageType?: PageType;
+  product?: ProductPagePayload;
+  productEl?: Element;
+  category?: string;
+  /** Undefined: no cart container on this page, so the cart is unknown here. */
+  cart?: CartItem[];
+  order?: { number: string; items: OrderItem[] };
+  customer?: Identity;
+  search?: { query?: string; found?: 0 | 1 };
+  /** A `data-yespo-search` element is on the page. */
+  searchPage?: boolean;
+}
+
+export type Problem = (msg: string) => void;
+
+const attr = (el: Element, name: string) => text(el.getAttribute(A + name));
+
+/** `data-yespo-tag-color="black,grey"` → `tag_color: ["black","grey"]`. */
+function tags(el: Element, into: Record<string, unknown>) {
+  for (let i = 0; i < el.attributes.length; i++) {
+    const { name, value } = el.attributes[i];
+    if (name.indexOf(A + 'tag-') !== 0) continue;
+    const key = 'tag_' + name.slice(A.length + 4).replace(/-/g, '_');
+    const values = list(value);
+    if (/^tag_[a-z0-9_]{1,64}$/.test(key) && values.length) into[key] = values;
+  }
+}
+
+function price(el: Element, problem: Problem, required: boolean): string | undefined {
+  const raw = el.getAttribute(A + 'price');
+  const p = parseNumber(raw);
+  if (p === undefined && (required || raw)) problem(`${describe(el)}: ${raw ? 'price "' + raw.slice(0, 40) + '" is not a number' : 'no data-yespo-price'}`);
+  return p;
+}
+
+/** A product from `data-yespo-product` (or a wishlist button): key, price, stock, tags. */
+export function readProduct(el: Element, problem: Problem, key = attr(el, 'product')): ProductPagePayload | undefined {
+  if (!key) return undefined;
+  const p: ProductPagePayload = { productKey: key };
+  const pr = price(el, problem, false);
+  if (pr !== undefined) p.price = pr;
+  const stock = parseFlag(el.getAttribute(A + 'in-stock'));
+  if (stock !== undefined) p.isInStock = stock;
+  tags(el, p);
+  return p;
+}
+
+function items<T>(root: Element, sel: string, problem: Problem, read: (el: Element, key: string) => T): T[] {
+  const out: T[] = [];
+  const els = root.querySelectorAll('[' + A + sel + ']');
+  for (let i = 0; i < els.length; i++) {
+    const key = attr(els[i], sel);
+    if (!key) problem(`${describe(els[i])}: empty data-yespo-${sel}; line skipped`);
+    else if (out.length >= MAX_ITEMS) return problem(`${describe(root)}: more than ${MAX_ITEMS} lines; the rest are left out`), out;
+    else out.push(read(els[i], key));
+  }
+  return out;
+}
+
+function line(el: Element, key: string, problem: Problem, currency: string | undefined) {
+  const item: CartItem = { productKey: key, quantity: parseQuantity(el.getAttribute(A + 'quantity')) || '1' };
+  const p = price(el, problem, true);
+  if (p !== undefined) item.price = p;
+  const cur = attr(el, 'currency') || currency;
+  if (cur) item.currency = cur;
+  return item;
+}
+
+/** The current cart from the first `data-yespo-cart` container. */
+export function readCart(doc: Document, problem: Problem, currency?: string): CartItem[] | undefined {
+  const box = doc.querySelector('[' + A + 'cart]');
+  if (!box) return undefined;
+  const cur = attr(box, 'currency') || currency;
+  return items(box, 'cart-item', problem, (el, key) => {
+    const item = line(el, key, problem, cur);
+    const d = parseNumber(el.getAttribute(A + 'discount'));
+    if (d !== undefined) item.discount = d;
+    tags(el, item);
+    return item;
+  });
+}
+
+/** Reads every `data-yespo-*` fact of the page. Pure reading: sends nothing. */
+export function readAttributes(doc: Document, problem: Problem, currency?: string): Found {
+  const f: Found = {};
+  const pageEl = doc.querySelector('[' + A + 'page]');
+  const pt = pageEl && attr(pageEl, 'page');
+  if (pt && isPageType(pt)) f.pageType = pt;
+  else if (pt) problem(`${describe(pageEl)}: unknown page type "${pt.slice(0, 40)}"; expected one of product, category, cart, checkout, purchase, main, 404, search, other`);
+
+  const products = doc.querySelectorAll('[' + A + 'product]');
+  for (let i = 0; i < products.length; i++) {
+    const el = products[i];
+    if (el.parentElement && el.parentElement.closest(NOT_PAGE_PRODUCT)) continue;
+    if (el.matches(NOT_PAGE_PRODUCT)) continue;
+    const p = readProduct(el, problem);
+    if (p) {
+      f.product = p;
+      f.productEl = el;
+      break;
+    }
+    problem(`${describe(el)}: empty data-yespo-product; ignored`);
+  }
+
+  const cat = doc.querySelector('[' + A + 'category]');
+  if (cat) f.category = attr(cat, 'category');
+
+  f.cart = readCart(doc, problem, currency);
+
+  const orderEl = doc.querySelector('[' + A + 'order]');
+  if (orderEl) {
+    const number = attr(orderEl, 'order');
+    if (!number) problem(`${describe(orderEl)}: no order number`);
+    else {
+      const cur = attr(orderEl, 'currency') || currency;
+      const list = items(orderEl, 'order-item', problem, (el, key) => line(el, key, problem, cur) as OrderItem);
+      if (list.length) f.order = { number, items: list };
+      else problem(`${describe(orderEl)}: no data-yespo-order-item lines`);
+    }
+  }
+
+  const cust = doc.querySelector('[' + A + 'customer]');
+  if (cust) {
+    const get = (n: string) => cust.getAttribute(A + n);
+    f.customer = normalizeIdentity({
+      email: get('email'),
+      phone: get('phone'),
+      name: get('name'),
+      externalCustomerId: get('external-id'),
+      contactId: get('contact-id'),
+      city: get('city'),
+    });
+  }
+
+  const searchEl = doc.querySelector('[' + A + 'search]');
+  const resultsEl = doc.querySelector('[' + A + 'results]');
+  if (searchEl || resultsEl) {
+    f.search = {};
+    f.searchPage = !!searchEl;
+    const q = searchEl && attr(searchEl, 'search');
+    if (q) f.search.query = q;
+    const n = resultsEl ? parseCount(resultsEl.getAttribute(A + 'results')) : undefined;
+    if (n !== undefined) f.search.found = n > 0 ? 1 : 0;
+    else if (resultsEl) problem(`${describe(resultsEl)}: data-yespo-results is not a number`);
+  }
+  return f;
+}
+
+/**
+ * The product a `data-yespo-wishlist` button adds: its own value, else the nearest
+ * `data-yespo-product` around it, else the page's product.
+ */
+export function readWishlist(btn: Element, pageProduct: ProductPagePayload | undefined, problem: Problem) {
+  const key = attr(btn, 'wishlist');
+  const holder = btn.closest('[' + A + 'product]');
+  const holderKey = holder && attr(holder, 'product');
+  let p: ProductPagePayload | undefined;
+  if (holder && (!key || key === holderKey)) p = readProduct(holder, problem);
+  else if (pageProduct && (!key || key === pageProduct.productKey)) p = pageProduct;
+  else if (key) p = readProduct(btn, problem, key);
+  if (!p) return problem(`${describe(btn)}: no product key (give the button a value or put it inside data-yespo-product)`), undefined;
+  const w: { productKey: string; price?: string; isInStock?: 0 | 1 } = { productKey: p.productKey };
+  if (p.price !== undefined) w.price = p.price;
+  if (p.isInStock !== undefined) w.isInStock = p.isInStock;
+  return w;
+}

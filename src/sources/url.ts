@@ -1,0 +1,57 @@
+import { PAGE_TYPES, type PageType } from '../lib/pageTypes';
+import { text } from '../lib/text';
+
+const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+
+/** Does a path match a rule? `*` is any run of characters; a trailing slash never matters. */
+export function matchPath(path: string, rule: string): boolean {
+  const re = new RegExp('^' + escape(trimSlash(rule)).replace(/\*/g, '.*') + '$', 'i');
+  return re.test(trimSlash(path || '/'));
+}
+
+/** The page type the `pages` rules give a path; when several match, the most specific (longest) rule wins. */
+export function urlPageType(path: string, pages: Partial<Record<PageType, string[]>>): PageType | undefined {
+  let best: PageType | undefined;
+  let len = -1;
+  for (const t of PAGE_TYPES)
+    for (const r of pages[t] || [])
+      if (matchPath(path, r) && r.replace(/\*/g, '').length > len) {
+        best = t;
+        len = r.replace(/\*/g, '').length;
+      }
+  return best;
+}
+
+/** The search query from the first configured URL parameter that has one. */
+export function urlSearchQuery(search: string, params: string[]): string | undefined {
+  try {
+    const q = new URLSearchParams(search);
+    for (const p of params) {
+      const v = text(q.get(p));
+      if (v) return v;
+    }
+  } catch {
+    /* a malformed query string has no search */
+  }
+  return undefined;
+}
+
+/** `sc_content` of a URL: which recommendation block a visit came through. */
+export function scContent(search: string): string | undefined {
+  try {
+    return text(new URLSearchParams(search).get('sc_content'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** HTTP status of the document's own response (Navigation Timing), when the browser reports it. */
+export function navigationStatus(): number | undefined {
+  try {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { responseStatus?: number };
+    return nav && nav.responseStatus ? nav.responseStatus : undefined;
+  } catch {
+    return undefined;
+  }
+}

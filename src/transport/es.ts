@@ -1,0 +1,46 @@
+import type { ResolvedConfig } from '../config';
+
+type EsFn = ((...a: unknown[]) => void) & { q?: unknown[]; c?: (...a: unknown[]) => void };
+declare global {
+  interface Window {
+    eS?: EsFn;
+  }
+}
+
+/**
+ * Installs Yespo's eS loader as its own snippet does: an async script inserted before the first
+ * script, and a `window.eS` that queues calls in `.q` until the script replaces it. Then
+ * `eS('init')`. A page that already has `window.eS` keeps its own loader and init.
+ * Returns false when the page had one already.
+ */
+export function installEs(cfg: ResolvedConfig, nonce: string | undefined): boolean {
+  if (window.eS) return false;
+  const s = document.createElement('script');
+  s.async = true;
+  s.src = cfg.scriptUrl;
+  // A strict CSP ('strict-dynamic' with a nonce) only runs the loader if it carries our nonce.
+  if (nonce) s.nonce = nonce;
+  const first = document.scripts[0];
+  if (first && first.parentNode) first.parentNode.insertBefore(s, first);
+  else (document.head || document.documentElement).appendChild(s);
+  const f: EsFn = function () {
+    // eslint-disable-next-line prefer-rest-params
+    f.c!(arguments);
+  };
+  f.q = [];
+  f.c = function () {
+    // eslint-disable-next-line prefer-rest-params
+    f.q!.push(arguments);
+  };
+  window.eS = f;
+  window.eS('init', { TRACKING: false, RECOMS: cfg.recoms });
+  return true;
+}
+
+/** One `eS('sendEvent', name[, payload])` call; events without a body get no third argument. */
+export function sendEs(name: string, payload?: Record<string, unknown>) {
+  const es = window.eS;
+  if (!es) return;
+  if (payload) es('sendEvent', name, payload);
+  else es('sendEvent', name);
+}

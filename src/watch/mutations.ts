@@ -1,0 +1,58 @@
+import { guard } from '../lib/guard';
+import { WATCHED } from '../sources/attributes';
+
+const CART = '[data-yespo-cart]';
+const CART_PARTS = '[data-yespo-cart],[data-yespo-cart-item]';
+const ATTRS = ['page', 'product', 'category', 'cart', 'cart-item', 'order', 'order-item', 'customer', 'search', 'results', 'price', 'quantity', 'currency', 'discount', 'in-stock'].map((n) => 'data-yespo-' + n);
+
+const holds = (n: Node, sel: string) => n.nodeType === 1 && ((n as Element).matches(sel) || !!(n as Element).querySelector(sel));
+
+function within(n: Node, sel: string) {
+  const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+  return !!el && !!el.closest(sel);
+}
+
+/**
+ * Calls `onChange(cartTouched)` once the DOM has been quiet for `delay` ms after changes that
+ * matter: tracked attributes set or changed, tracked elements added or removed. Content rendered
+ * after load (a mini-cart filled by script, a product block rendered late) is read this way.
+ */
+export function watchMutations(onChange: (cart: boolean) => void, delay = 60): () => void {
+  if (typeof MutationObserver === 'undefined') return () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cart = false;
+  let other = false;
+  const flush = guard(() => {
+    timer = undefined;
+    const c = cart;
+    cart = other = false;
+    onChange(c);
+  }, 'mutation flush');
+  const mo = new MutationObserver(
+    guard((list: MutationRecord[]) => {
+      for (const m of list) {
+        if (m.type === 'attributes') {
+          if (m.attributeName === 'data-yespo-cart' || within(m.target, CART)) cart = true;
+          else other = true;
+          continue;
+        }
+        if (within(m.target, CART)) {
+          cart = true;
+          continue;
+        }
+        const nodes = [m.addedNodes, m.removedNodes];
+        for (const ns of nodes)
+          for (let i = 0; i < ns.length; i++) {
+            if (holds(ns[i], CART_PARTS)) cart = true;
+            else if (!other && holds(ns[i], WATCHED)) other = true;
+          }
+      }
+      if ((cart || other) && !timer) timer = setTimeout(flush, delay);
+    }, 'mutation observer'),
+  );
+  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRS });
+  return () => {
+    mo.disconnect();
+    if (timer) clearTimeout(timer);
+  };
+}
