@@ -81,6 +81,7 @@ section {
   font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 }
 section.collapsed { width: auto; }
+@media (max-width: 599px) { section { left: 12px; width: auto; } }
 section.collapsed ol { display: none; }
 header { display: flex; align-items: center; gap: 8px; padding: 8px 10px; background: #1e293b; font: 600 13px system-ui, sans-serif; }
 header strong { flex: 1; white-space: nowrap; }

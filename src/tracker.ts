@@ -22,6 +22,8 @@ export interface Tracker {
   start(): void;
   /** The first read of the page and the watchers, once the document is parsed. */
   ready(): void;
+  /** Removes every observer and listener (tests, teardown). */
+  stop(): void;
   scan(): void;
   page(): void;
   track(name: unknown, payload?: unknown): void;
@@ -51,6 +53,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   let model: PageModel | undefined;
   let started = false;
   let identity: Identity = {};
+  const stops: Array<() => void> = [];
 
   const problem = (msg: string) => {
     if (view.problems[msg]) return;
@@ -194,19 +197,22 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       log._on = on !== false;
     },
     ready() {},
+    stop() {
+      stops.splice(0).forEach((f) => f());
+    },
   };
 
   /** Wires the initial scan and the watchers once the document is parsed. */
   const ready = guard(() => {
     scan(true);
-    watchMutations(guard((cartTouched: boolean) => scan(cartTouched), 'rescan'));
-    watchInteractions({
+    stops.push(watchMutations(guard((cartTouched: boolean) => scan(cartTouched), 'rescan')));
+    stops.push(watchInteractions({
       wishlist(btn) {
         const w = readWishlist(btn, model && model.product, problem);
         if (w) send('AddToWishlist', { AddToWishlist: w });
       },
       customerForm: (form) => identify(readCustomerForm(form), 'customer form'),
-    });
+    }));
   }, 'start');
   tracker.ready = () => {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => ready());

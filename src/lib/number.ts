@@ -9,7 +9,7 @@ const canon = (s: string) => s.replace(/^0+(?=\d)/, '');
  * "1.249,00" → "1249.00", "$ 1 299" → "1299", 153.5 → "153.5". Undefined when there is no number.
  */
 export function parseNumber(v: unknown): string | undefined {
-  if (typeof v === 'number') return isFinite(v) && v >= 0 ? canon(String(v).indexOf('e') < 0 ? String(v) : v.toFixed(2)) : undefined;
+  if (typeof v === 'number') return v >= 0 && v < 1e15 ? canon(String(v).indexOf('e') < 0 ? String(v) : v.toFixed(2)) : undefined;
   if (typeof v !== 'string' || v.length > 64) return undefined;
   const m = NUM_RE.exec(v);
   if (!m) return undefined;

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { checkConfig } from '../src/config';
+import { checkConfigWithSchema, resolvedConfigSchema } from '../src/schema/config';
+
+const ok = { scriptId: '000000000000000000' };
+
+const cases: Array<[string, unknown, { errors?: string[]; warnings?: string[] }]> = [
+  ['minimal', ok, {}],
+  ['no config at all', undefined, { errors: ['config "scriptId" is required (a non-empty string); the tracker is off'] }],
+  ['not an object', 'abc', { errors: ['config "scriptId" is required (a non-empty string); the tracker is off'] }],
+  ['empty scriptId', { scriptId: '  ' }, { errors: ['config "scriptId" is required (a non-empty string); the tracker is off'] }],
+  ['numeric scriptId', { scriptId: 123 }, { errors: ['config "scriptId" is required (a non-empty string); the tracker is off'] }],
+  ['rest without siteId', { transport: 'rest' }, { errors: ['config "siteId" is required (a non-empty string); the tracker is off'] }],
+  ['rest with siteId', { transport: 'rest', siteId: '8A412DC' }, {}],
+  [
+    'auto needs both',
+    { transport: 'auto' },
+    {
+      errors: [
+        'config "scriptId" is required (a non-empty string); the tracker is off',
+        'config "siteId" is required (a non-empty string); the tracker is off',
+      ],
+    },
+  ],
+  ['bad transport', { ...ok, transport: 'beacon' }, { warnings: ['config "transport" must be \'es\', \'rest\' or \'auto\'; using the default'] }],
+  ['bad recoms', { ...ok, recoms: 'yes' }, { warnings: ['config "recoms" must be true or false; using the default'] }],
+  ['bad spa', { ...ok, spa: 1 }, { warnings: ['config "spa" must be true or false; using the default'] }],
+  ['bad debug', { ...ok, debug: 'on' }, { warnings: ['config "debug" must be true or false; using the default'] }],
+  ['bad consent', { ...ok, consent: 'maybe' }, { warnings: ['config "consent" must be \'granted\' or \'pending\'; using the default'] }],
+  ['bad productKey', { ...ok, productKey: ['sku', 'ean'] }, { warnings: ['config "productKey" must be a list of sku, productID, mpn, gtin, id, url; using the default'] }],
+  ['empty productKey', { ...ok, productKey: [] }, { warnings: ['config "productKey" must be a list of sku, productID, mpn, gtin, id, url; using the default'] }],
+  ['bad currency', { ...ok, currency: '' }, { warnings: ['config "currency" must be a non-empty string; using the default'] }],
+  ['bad scriptUrl', { ...ok, scriptUrl: 5 }, { warnings: ['config "scriptUrl" must be a non-empty string; using the default'] }],
+  ['bad dataLayer', { ...ok, dataLayer: 3 }, { warnings: ['config "dataLayer" must be true, false or the name of the array; using the default'] }],
+  ['bad pages', { ...ok, pages: '/' }, { warnings: ['config "pages" must be an object of page type → path pattern(s); using the default'] }],
+  ['bad page rule', { ...ok, pages: { cart: 5 } }, { warnings: ['config "pages.cart" must be a path pattern or a list of them; using the default'] }],
+  ['unknown page type', { ...ok, pages: { blog: '/blog' } }, { warnings: ['config "pages.blog" is not a known option; ignored'] }],
+  [
+    'bad impressions',
+    { ...ok, impressions: { threshold: 2, minVisibleMs: -1, flushMs: 10 } },
+    {
+      warnings: [
+        'config "impressions.threshold" must be a number from 0 to 1; using the default',
+        'config "impressions.minVisibleMs" must be a number ≥ 0; using the default',
+      ],
+    },
+  ],
+  ['impressions not an object', { ...ok, impressions: true }, { warnings: ['config "impressions" must be an object; using the default'] }],
+  ['bad search', { ...ok, search: { params: 'q', onlyNotFound: 'no' } }, {
+    warnings: [
+      'config "search.params" must be a list of URL parameter names; using the default',
+      'config "search.onlyNotFound" must be true or false; using the default',
+    ],
+  }],
+  ['bad user field', { ...ok, user: { email: 5, name: 'Ann' } }, { warnings: ['config "user.email" must be a non-empty string; using the default'] }],
+  ['unknown user field', { ...ok, user: { mail: 'a@b.c' } }, { warnings: ['config "user.mail" is not a known option; ignored'] }],
+  ['user not an object', { ...ok, user: 'ann' }, { warnings: ['config "user" must be an object; using the default'] }],
+  ['unknown key', { ...ok, scriptID: 'x' }, { warnings: ['config "scriptID" is not a known option; ignored'] }],
+  ['siteId invalid but not needed', { ...ok, siteId: 7 }, { warnings: ['config "siteId" must be a non-empty string; using the default'] }],
+  [
+    'everything valid',
+    {
+      ...ok,
+      siteId: 'S1',
+      transport: 'es',
+      scriptUrl: '/es.js',
+      restUrl: 'https://example.test/api',
+      recoms: false,
+      pages: { product: '/p/*', category: ['/c/*'], main: '/home' },
+      productKey: ['mpn', 'id'],
+      currency: 'EUR',
+      consent: 'pending',
+      impressions: { threshold: 0.25 },
+      search: { params: ['term'], onlyNotFound: true },
+      dataLayer: 'dl',
+      spa: false,
+      user: { email: 'A@B.C', contactId: 100500 },
+      debug: true,
+    },
+    {},
+  ],
+];
+
+describe('config: bundle guards and zod schema agree', () => {
+  it.each(cases)('%s', (_name, input, want) => {
+    const guard = checkConfig(input);
+    const schema = checkConfigWithSchema(input);
+    expect(guard.errors).toEqual(want.errors || []);
+    expect([...guard.warnings].sort()).toEqual([...(want.warnings || [])].sort());
+    expect(schema.errors).toEqual(guard.errors);
+    expect([...schema.warnings].sort()).toEqual([...guard.warnings].sort());
+    expect(schema.config).toEqual(guard.config);
+    if (guard.config) expect(resolvedConfigSchema.safeParse(guard.config).success).toBe(true);
+  });
+});
+
+describe('config defaults', () => {
+  it('fills SPEC defaults and builds the loader URL from scriptId', () => {
+    const { config } = checkConfig(ok);
+    expect(config).toMatchObject({
+      transport: 'es',
+      scriptUrl: 'https://cdn.esputnik.com/scripts/000000000000000000.js',
+      restUrl: 'https://tracker.yespo.io/api/v2',
+      recoms: true,
+      pages: { main: ['/'], cart: ['/cart', '/basket'], checkout: ['/checkout'] },
+      productKey: ['sku', 'productID', 'id', 'url'],
+      consent: 'granted',
+      impressions: { threshold: 0.5, minVisibleMs: 1000, flushMs: 1000 },
+      search: { params: ['q', 's', 'search', 'query'], onlyNotFound: false },
+      dataLayer: 'dataLayer',
+      spa: true,
+      debug: false,
+    });
+  });
+
+  it('merges page rules with the defaults, key by key', () => {
+    const { config } = checkConfig({ ...ok, pages: { cart: '/koszyk', product: ['/p/*'] } });
+    expect(config!.pages).toEqual({ main: ['/'], cart: ['/koszyk'], checkout: ['/checkout'], product: ['/p/*'] });
+  });
+
+  it('keeps valid sub-keys when a sibling is invalid', () => {
+    const { config } = checkConfig({ ...ok, impressions: { threshold: 0.8, flushMs: 'soon' } });
+    expect(config!.impressions).toEqual({ threshold: 0.8, minVisibleMs: 1000, flushMs: 1000 });
+  });
+});
