@@ -1,0 +1,111 @@
+import { test, expect, allCalls, events, settled, servePage, TRACKER_TAG, waitForEvents } from './support';
+
+const page = (head: string, body = '<h1 data-yespo-page="main">Home</h1>') => `<!doctype html><html><head><title>t</title></head><body>${body}${head}</body></html>`;
+const cfg = (c: string) => `<script>window.yespoConfig = ${c};</script>`;
+
+test('the default loader comes from Yespo\'s CDN with the store id, inserted before the first script', async ({ shop }) => {
+  const requested: string[] = [];
+  shop.on('request', (r) => r.url().includes('esputnik') && requested.push(r.url()));
+  await servePage(shop, '/plain', page(cfg('{ scriptId: "123456789012345678" }') + TRACKER_TAG));
+  await shop.goto('/plain');
+  await waitForEvents(shop, 1);
+  expect(requested).toEqual(['https://cdn.esputnik.com/scripts/123456789012345678.js']);
+  const first = await shop.evaluate(() => (document.scripts[0] as HTMLScriptElement).src);
+  expect(first).toBe('https://cdn.esputnik.com/scripts/123456789012345678.js');
+  expect(await shop.evaluate(() => (document.scripts[0] as HTMLScriptElement).async)).toBe(true);
+  expect(await allCalls(shop)).toEqual([['init', { TRACKING: false, RECOMS: true }], ['sendEvent', 'MainPage']]);
+});
+
+test('recoms: false is passed to init', async ({ shop }) => {
+  await servePage(shop, '/plain', page(cfg('{ scriptId: "1", recoms: false }') + TRACKER_TAG));
+  await shop.goto('/plain');
+  await waitForEvents(shop, 1);
+  expect((await allCalls(shop))[0]).toEqual(['init', { TRACKING: false, RECOMS: false }]);
+});
+
+test('the store id can come from the script tag', async ({ shop }) => {
+  await servePage(shop, '/plain', page('<script src="/yespo-autotrack.min.js" data-yespo-script-id="777" async></script>'));
+  const loads: string[] = [];
+  shop.on('request', (r) => r.url().includes('esputnik') && loads.push(r.url()));
+  await shop.goto('/plain');
+  await waitForEvents(shop, 1);
+  expect(loads).toEqual(['https://cdn.esputnik.com/scripts/777.js']);
+});
+
+test('calls queued before the bundle loads are replayed in order', async ({ shop }) => {
+  const queue = `<script>window.yespo = window.yespo || [];
+    yespo.push(['identify', { email: 'Early@Bird.io', externalCustomerId: 'c-1' }]);
+    yespo.push(['track', 'CustomThing', { CustomThing: { a: '1' } }]);</script>`;
+  await servePage(shop, '/plain', page(queue + cfg('{ scriptId: "1" }') + TRACKER_TAG));
+  await shop.goto('/plain');
+  await waitForEvents(shop, 3);
+  const gi = { externalCustomerId: 'c-1', user_email: 'early@bird.io' };
+  expect(await settled(shop)).toEqual([
+    ['CustomerData', { CustomerData: { externalCustomerId: 'c-1', user_email: 'early@bird.io' }, GeneralInfo: gi }],
+    ['CustomThing', { CustomThing: { a: '1' }, GeneralInfo: gi }],
+    ['MainPage', { GeneralInfo: gi }],
+  ]);
+  const api = await shop.evaluate(() => {
+    const y = (window as unknown as { yespo: Record<string, unknown> }).yespo;
+    return { isArray: Array.isArray(y), version: y.version, methods: Object.keys(y).filter((k) => typeof y[k] === 'function').sort() };
+  });
+  expect(api).toEqual({
+    isArray: false,
+    version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    methods: ['consent', 'debug', 'identify', 'page', 'push', 'scan', 'setCart', 'track'],
+  });
+  await shop.evaluate(() => (window as unknown as { yespo: { push(c: unknown): void } }).yespo.push(['track', 'Later', { x: 1 }]));
+  expect((await events(shop)).map((e) => e[0])).toContain('Later');
+});
+
+test('two copies of the bundle: one loader, one init, each event once', async ({ shop }) => {
+  await servePage(shop, '/plain', page(cfg('{ scriptId: "1" }') + TRACKER_TAG + TRACKER_TAG + '<script src="/yespo-autotrack.min.js"></script>'));
+  await shop.goto('/plain');
+  await waitForEvents(shop, 1);
+  await settled(shop);
+  expect(await allCalls(shop)).toEqual([['init', { TRACKING: false, RECOMS: true }], ['sendEvent', 'MainPage']]);
+  expect(await shop.evaluate(() => document.querySelectorAll('script[src*="esputnik"]').length)).toBe(1);
+});
+
+test('a page that already has eS keeps its loader and init; events go to it', async ({ shop }) => {
+  const own = `<script>window.__esCalls = []; window.eS = function () { window.__esCalls.push({ args: Array.from(arguments) }); };
+    eS('init', { TRACKING: false, RECOMS: true });</script>`;
+  await servePage(shop, '/plain', page(own + cfg('{ scriptId: "1" }') + TRACKER_TAG));
+  await shop.goto('/plain');
+  await waitForEvents(shop, 1);
+  expect(await settled(shop)).toEqual([['MainPage']]);
+  expect((await allCalls(shop)).filter((c) => c[0] === 'init')).toHaveLength(1);
+  expect(await shop.evaluate(() => document.querySelectorAll('script[src*="esputnik"]').length)).toBe(0);
+});
+
+test('a missing scriptId is one console error naming it, and nothing is loaded or sent', async ({ shop }) => {
+  const logs: string[] = [];
+  shop.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && logs.push(m.type() + ': ' + m.text()));
+  await servePage(shop, '/plain', page(cfg('{ recoms: "yes" }') + TRACKER_TAG));
+  await shop.goto('/plain');
+  await shop.waitForTimeout(500);
+  expect(logs).toEqual([
+    'warning: [yespo] config "recoms" must be true or false; using the default',
+    'error: [yespo] config "scriptId" is required (a non-empty string); the tracker is off',
+  ]);
+  expect(await shop.evaluate(() => typeof (window as unknown as { eS?: unknown }).eS)).toBe('undefined');
+});
+
+test('a blocked loader leaves the page working and the calls queued', async ({ shop }) => {
+  await shop.route('https://cdn.esputnik.com/scripts/**', (r) => r.abort());
+  await servePage(shop, '/plain', page(cfg('{ scriptId: "1" }') + TRACKER_TAG, '<div data-yespo-category="shoes"></div>'));
+  await shop.goto('/plain');
+  await expect
+    .poll(() => shop.evaluate(() => ((window as unknown as { eS?: { q?: unknown[] } }).eS?.q || []).length))
+    .toBe(2);
+  expect(await shop.evaluate(() => 1 + 1)).toBe(2);
+});
+
+test('debug mode logs the page type and each event', async ({ shop }) => {
+  const logs: string[] = [];
+  shop.on('console', (m) => logs.push(m.text()));
+  await shop.goto('/category/bags?yespo_debug=1');
+  await waitForEvents(shop, 1);
+  expect(logs.some((l) => l.includes('[yespo] page type: category (from data-yespo-page)'))).toBe(true);
+  expect(logs.some((l) => l.startsWith('[yespo] event CategoryPage'))).toBe(true);
+});
