@@ -10,10 +10,12 @@ export interface YespoApi {
   scan(): void;
   page(): void;
   debug(on?: boolean): void;
+  /** Diagnostics: recommendation items observed now, page views so far. */
+  stats(): { observed: number; views: number };
   version: string;
 }
 
-const METHODS = ['track', 'identify', 'setCart', 'consent', 'scan', 'page', 'debug'] as const;
+const METHODS = ['track', 'identify', 'setCart', 'consent', 'scan', 'page', 'debug', 'stats'] as const;
 
 /**
  * `window.yespo`: each method guarded; `push(['method', ...args])` keeps working after load, so
@@ -21,7 +23,7 @@ const METHODS = ['track', 'identify', 'setCart', 'consent', 'scan', 'page', 'deb
  */
 export function createApi(t: Tracker, version: string): YespoApi {
   const api = { version } as YespoApi;
-  for (const m of METHODS) (api as unknown as Record<string, unknown>)[m] = guard((...a: unknown[]) => (t[m] as (...x: unknown[]) => void)(...a), 'yespo.' + m);
+  for (const m of METHODS) (api as unknown as Record<string, unknown>)[m] = guard((...a: unknown[]) => (t[m] as (...x: unknown[]) => unknown)(...a), 'yespo.' + m);
   api.push = guard((cmd: unknown) => {
     if (!Array.isArray(cmd) || (METHODS as readonly unknown[]).indexOf(cmd[0]) < 0) return;
     (api[cmd[0] as (typeof METHODS)[number]] as (...a: unknown[]) => void)(...cmd.slice(1));

@@ -25,6 +25,10 @@ export const EXPECT: Record<string, string> = {
   'impressions.threshold': 'a number from 0 to 1',
   'impressions.minVisibleMs': 'a number ≥ 0',
   'impressions.flushMs': 'a number ≥ 0',
+  'impressions.blockSelector': 'a CSS selector',
+  'impressions.itemSelector': 'a CSS selector',
+  'impressions.productAttr': 'an attribute name',
+  'impressions.containerAttr': 'an attribute name',
   search: 'an object',
   'search.params': 'a list of URL parameter names',
   'search.onlyNotFound': BOOL,
@@ -50,7 +54,15 @@ export const defaults = (): ResolvedConfig => ({
   pages: { ...DEFAULT_PAGES },
   productKey: ['sku', 'productID', 'id', 'url'],
   consent: 'granted',
-  impressions: { threshold: 0.5, minVisibleMs: 1000, flushMs: 1000 },
+  impressions: {
+    threshold: 0.5,
+    minVisibleMs: 1000,
+    flushMs: 1000,
+    blockSelector: '[data-yespo-recs]',
+    itemSelector: '[data-yespo-rec-item]',
+    productAttr: 'data-yespo-rec-item',
+    containerAttr: 'data-yespo-recs',
+  },
   search: { params: ['q', 's', 'search', 'query'], onlyNotFound: false },
   dataLayer: 'dataLayer',
   spa: true,
@@ -73,6 +85,7 @@ const isStr = (v: unknown): v is string => typeof v === 'string' && v.trim() !==
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isNum = (v: unknown, max = Infinity): v is number => typeof v === 'number' && v >= 0 && v <= max;
 const isStrList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
+const trim = (v: unknown): unknown => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.map(trim) : v);
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
@@ -100,7 +113,7 @@ export function checkConfig(input: unknown): Checked {
     for (const s in v) {
       if (!own(v, s) || v[s] === undefined) continue;
       if (!checks[s]) warnings.push(unknownMsg(k + '.' + s));
-      else if (checks[s](v[s])) (cfg[k] as Record<string, unknown>)[s] = v[s];
+      else if (checks[s](v[s])) (cfg[k] as Record<string, unknown>)[s] = trim(v[s]);
       else warn(k + '.' + s);
     }
   };
@@ -118,7 +131,15 @@ export function checkConfig(input: unknown): Checked {
   top('dataLayer', (v) => isBool(v) || isStr(v), (v: boolean | string) => (cfg.dataLayer = v === true ? 'dataLayer' : v));
   top('spa', isBool, (v: boolean) => (cfg.spa = v));
   top('debug', isBool, (v: boolean) => (cfg.debug = v));
-  sub('impressions', { threshold: (v) => isNum(v, 1), minVisibleMs: (v) => isNum(v), flushMs: (v) => isNum(v) });
+  sub('impressions', {
+    threshold: (v) => isNum(v, 1),
+    minVisibleMs: isNum,
+    flushMs: isNum,
+    blockSelector: isStr,
+    itemSelector: isStr,
+    productAttr: isStr,
+    containerAttr: isStr,
+  });
   sub('search', { params: isStrList, onlyNotFound: isBool });
 
   const pages = raw.pages;

@@ -1,10 +1,11 @@
 import type { ResolvedConfig } from './config';
+import { describe } from './lib/describe';
 import { guard } from './lib/guard';
 import type { Log } from './lib/log';
 import { createStore } from './lib/storage';
 import { text } from './lib/text';
 import { readPage, type PageModel } from './page/model';
-import { readWishlist } from './sources/attributes';
+import { linkScContent, readProduct, readWishlist } from './sources/attributes';
 import { readCustomerForm } from './sources/forms';
 import { scContent } from './sources/url';
 import { cartChange, cartFromInput, cartPurchased, lastCartGuid } from './events/cartState';
@@ -14,6 +15,8 @@ import { pageEvent, type Outgoing } from './events/page';
 import { installEs, sendEs } from './transport/es';
 import { watchInteractions } from './watch/interactions';
 import { watchMutations } from './watch/mutations';
+import { createImpressions, type Impressions } from './watch/impressions';
+import { watchNavigation } from './watch/navigation';
 
 export type ConsentState = 'granted' | 'pending' | 'denied';
 
@@ -24,6 +27,8 @@ export interface Tracker {
   ready(): void;
   /** Removes every observer and listener (tests, teardown). */
   stop(): void;
+  /** Diagnostics: elements observed for impressions, page views so far. */
+  stats(): { observed: number; views: number };
   scan(): void;
   page(): void;
   track(name: unknown, payload?: unknown): void;
@@ -54,6 +59,11 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   let started = false;
   let identity: Identity = {};
   const stops: Array<() => void> = [];
+  let impressions: Impressions | undefined;
+  let views = 1;
+  /** A route change waiting for the new content to render (SPA). */
+  let routeTimer: ReturnType<typeof setInterval> | undefined;
+  let lastMutation = 0;
 
   const problem = (msg: string) => {
     if (view.problems[msg]) return;
@@ -170,9 +180,9 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     },
     scan: () => scan(true),
     page() {
-      newView();
-      send('PageView', { PageView: {} });
-      scan(true);
+      if (routeTimer) return settle();
+      beginView();
+      settle();
     },
     track(name, payload) {
       const n = text(name, 64);
@@ -199,21 +209,82 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     ready() {},
     stop() {
       stops.splice(0).forEach((f) => f());
+      if (routeTimer) clearInterval(routeTimer);
     },
+    stats: () => ({ observed: impressions ? impressions.size() : 0, views }),
+  };
+
+  /** A new page view starts: what the old one saw goes out, then PageView. */
+  const beginView = () => {
+    if (impressions) impressions.flush();
+    newView();
+    views++;
+    send('PageView', { PageView: {} });
+  };
+
+  /** The new view's content is there: read it and watch its recommendation items. */
+  const settle = () => {
+    if (routeTimer) clearInterval(routeTimer);
+    routeTimer = undefined;
+    if (impressions) impressions.reset();
+    scan(true);
+  };
+
+  /** SPA route change: PageView now, the page's own events once the DOM has been quiet for 300 ms (3 s at most). */
+  const onRoute = () => {
+    if (routeTimer) clearInterval(routeTimer);
+    beginView();
+    const began = Date.now();
+    lastMutation = began;
+    routeTimer = setInterval(
+      guard(() => {
+        const t = Date.now();
+        if (t - lastMutation >= 300 || t - began >= 3000) settle();
+      }, 'route settle'),
+      100,
+    );
   };
 
   /** Wires the initial scan and the watchers once the document is parsed. */
   const ready = guard(() => {
     scan(true);
-    stops.push(watchMutations(guard((cartTouched: boolean) => scan(cartTouched), 'rescan')));
+    const imp = (impressions = createImpressions(cfg.impressions, (list) => send('ProductImpressions', { ProductImpression: list }), problem));
+    imp.add(document);
+    stops.push(imp.stop);
+    stops.push(
+      watchMutations({
+        change: (cartTouched) => scan(cartTouched),
+        added: (el) => imp.add(el),
+        removed: imp.sweep,
+        any: () => (lastMutation = Date.now()),
+      }),
+    );
+    if (cfg.spa) stops.push(watchNavigation(onRoute));
     stops.push(watchInteractions({
       wishlist(btn) {
         const w = readWishlist(btn, model && model.product, problem);
         if (w) send('AddToWishlist', { AddToWishlist: w });
       },
+      addToCart(btn) {
+        // The eS.JS document asks for an extra ProductPage, located by the block's sc_content, when
+        // a recommendation's own buy button adds to the cart without opening the product.
+        let item: Element | null = null;
+        try {
+          item = btn.closest(cfg.impressions.itemSelector);
+        } catch {
+          /* an invalid selector was reported when impressions started */
+        }
+        const key = item && text(item.getAttribute(cfg.impressions.productAttr));
+        const product = item && key ? readProduct(item, problem, key) : undefined;
+        if (!product) return problem(`${describe(btn)}: not inside a recommendation item with a product id`);
+        const block = item!.closest(cfg.impressions.blockSelector);
+        const loc = linkScContent(item!) || (block ? text(block.getAttribute(cfg.impressions.containerAttr)) : undefined);
+        send('ProductPage', loc ? { ProductPage: product, GeneralInfo: { s_location: loc } } : { ProductPage: product });
+      },
       customerForm: (form) => identify(readCustomerForm(form), 'customer form'),
     }));
   }, 'start');
+
   tracker.ready = () => {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => ready());
     else ready();

@@ -105,7 +105,7 @@ describe('config defaults', () => {
       pages: { main: ['/'], cart: ['/cart', '/basket'], checkout: ['/checkout'] },
       productKey: ['sku', 'productID', 'id', 'url'],
       consent: 'granted',
-      impressions: { threshold: 0.5, minVisibleMs: 1000, flushMs: 1000 },
+      impressions: { threshold: 0.5, minVisibleMs: 1000, flushMs: 1000, blockSelector: '[data-yespo-recs]', itemSelector: '[data-yespo-rec-item]', productAttr: 'data-yespo-rec-item', containerAttr: 'data-yespo-recs' },
       search: { params: ['q', 's', 'search', 'query'], onlyNotFound: false },
       dataLayer: 'dataLayer',
       spa: true,
@@ -120,6 +120,6 @@ describe('config defaults', () => {
 
   it('keeps valid sub-keys when a sibling is invalid', () => {
     const { config } = checkConfig({ ...ok, impressions: { threshold: 0.8, flushMs: 'soon' } });
-    expect(config!.impressions).toEqual({ threshold: 0.8, minVisibleMs: 1000, flushMs: 1000 });
+    expect(config!.impressions).toMatchObject({ threshold: 0.8, minVisibleMs: 1000, flushMs: 1000, blockSelector: '[data-yespo-recs]' });
   });
 });

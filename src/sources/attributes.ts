@@ -4,6 +4,7 @@ import { parseFlag, parseNumber, parseQuantity, parseCount } from '../lib/number
 import { isPageType, type PageType } from '../lib/pageTypes';
 import { list, text } from '../lib/text';
 import { normalizeIdentity, type Identity } from '../events/identity';
+import { scContent } from './url';
 
 /** Most cart or order lines read from one page; the rest are left out with a debug line. */
 export const MAX_ITEMS = 200;
@@ -182,4 +183,11 @@ export function readWishlist(btn: Element, pageProduct: ProductPagePayload | und
   if (p.price !== undefined) w.price = p.price;
   if (p.isInStock !== undefined) w.isInStock = p.isInStock;
   return w;
+}
+
+/** `sc_content` of an element's own or first inner link: Yespo's widget puts the block id there. */
+export function linkScContent(el: Element): string | undefined {
+  const a = el.closest('a[href*="sc_content="]') || el.querySelector('a[href*="sc_content="]');
+  const href = a && a.getAttribute('href');
+  return href ? scContent(href.slice(href.indexOf('?'))) : undefined;
 }

@@ -2,11 +2,12 @@ import { guard } from '../lib/guard';
 
 export interface InteractionHandlers {
   wishlist(btn: Element): void;
+  addToCart(btn: Element): void;
   customerForm(form: HTMLFormElement): void;
 }
 
 /**
- * Wishlist clicks and customer-form submits, heard on `document` in the capture phase so a shop
+ * Wishlist and recommendation add-to-cart clicks, and customer-form submits, heard on `document` in the capture phase so a shop
  * script that stops propagation on its own button does not hide them.
  */
 export function watchInteractions(h: InteractionHandlers): () => void {
@@ -14,6 +15,8 @@ export function watchInteractions(h: InteractionHandlers): () => void {
     const t = e.target as Element | null;
     const btn = t && t.closest ? t.closest('[data-yespo-wishlist]') : null;
     if (btn) h.wishlist(btn);
+    const add = t && t.closest ? t.closest('[data-yespo-add-to-cart]') : null;
+    if (add) h.addToCart(add);
   }, 'click');
   const submit = guard((e: Event) => {
     const f = e.target as HTMLFormElement | null;

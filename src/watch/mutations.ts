@@ -12,12 +12,24 @@ function within(n: Node, sel: string) {
   return !!el && !!el.closest(sel);
 }
 
+export interface MutationHandlers {
+  /** Tracked content changed; `cart` when the cart container was touched. Debounced. */
+  change(cart: boolean): void;
+  /** Elements were added (at once, not debounced): impressions observe new items. */
+  added(el: Element): void;
+  /** Elements were removed: observers let go of them. */
+  removed(): void;
+  /** Any DOM change at all: the SPA quiet-period clock. */
+  any(): void;
+}
+
 /**
- * Calls `onChange(cartTouched)` once the DOM has been quiet for `delay` ms after changes that
- * matter: tracked attributes set or changed, tracked elements added or removed. Content rendered
- * after load (a mini-cart filled by script, a product block rendered late) is read this way.
+ * One MutationObserver for the whole tracker. Calls `change(cartTouched)` once the DOM has been
+ * quiet for `delay` ms after changes that matter: tracked attributes set or changed, tracked
+ * elements added or removed. Content rendered after load (a mini-cart filled by script, a product
+ * block rendered late) is read this way.
  */
-export function watchMutations(onChange: (cart: boolean) => void, delay = 60): () => void {
+export function watchMutations(h: MutationHandlers, delay = 60): () => void {
   if (typeof MutationObserver === 'undefined') return () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cart = false;
@@ -26,11 +38,15 @@ export function watchMutations(onChange: (cart: boolean) => void, delay = 60): (
     timer = undefined;
     const c = cart;
     cart = other = false;
-    onChange(c);
+    h.change(c);
   }, 'mutation flush');
   const mo = new MutationObserver(
     guard((list: MutationRecord[]) => {
+      let gone = false;
+      h.any();
       for (const m of list) {
+        for (let i = 0; i < m.addedNodes.length; i++) if (m.addedNodes[i].nodeType === 1) h.added(m.addedNodes[i] as Element);
+        if (m.removedNodes.length) gone = true;
         if (m.type === 'attributes') {
           if (m.attributeName === 'data-yespo-cart' || within(m.target, CART)) cart = true;
           else other = true;
@@ -47,6 +63,7 @@ export function watchMutations(onChange: (cart: boolean) => void, delay = 60): (
             else if (!other && holds(ns[i], WATCHED)) other = true;
           }
       }
+      if (gone) h.removed();
       if ((cart || other) && !timer) timer = setTimeout(flush, delay);
     }, 'mutation observer'),
   );

@@ -1,0 +1,38 @@
+import { guard } from '../lib/guard';
+
+const where = () => location.pathname + location.search;
+
+/**
+ * Single-page-app route changes: `pushState`, `replaceState` and `popstate` count only when the
+ * path or query really changes, so a router that pushes and then replaces the same URL (Next.js,
+ * Vue Router) makes one page view, and hash-only changes make none.
+ */
+export function watchNavigation(onRoute: () => void): () => void {
+  let last = where();
+  const check = guard(() => {
+    const now = where();
+    if (now === last) return;
+    last = now;
+    onRoute();
+  }, 'route change');
+  const h = history;
+  const wrap = (name: 'pushState' | 'replaceState') => {
+    const orig = h[name];
+    const ours = function (this: History, ...a: Parameters<History['pushState']>) {
+      const r = orig.apply(this, a);
+      check();
+      return r;
+    };
+    h[name] = ours;
+    // Restore only if nobody wrapped us since; otherwise leave their wrapper (and ours inside it).
+    return () => {
+      if (h[name] === ours) h[name] = orig;
+    };
+  };
+  const undo = [wrap('pushState'), wrap('replaceState')];
+  window.addEventListener('popstate', check);
+  return () => {
+    undo.forEach((f) => f());
+    window.removeEventListener('popstate', check);
+  };
+}
