@@ -12,7 +12,8 @@ import { cartChange, cartFromInput, cartPurchased, lastCartGuid } from './events
 import { customerData, generalInfo, isKnown, mergeIdentity, normalizeIdentity, type Identity } from './events/identity';
 import { firstTimeOrder, purchasePayload } from './events/order';
 import { pageEvent, type Outgoing } from './events/page';
-import { installEs, sendEs } from './transport/es';
+import { installEs, queuedEvents, sendEs } from './transport/es';
+import { createRest, type Rest } from './transport/rest';
 import { watchInteractions } from './watch/interactions';
 import { watchMutations } from './watch/mutations';
 import { createImpressions, type Impressions } from './watch/impressions';
@@ -58,6 +59,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   let model: PageModel | undefined;
   let started = false;
   let identity: Identity = {};
+  /** Set when events go to the REST API (transport 'rest', or 'auto' once the eS loader failed). */
+  let viaRest: Rest | undefined;
   const stops: Array<() => void> = [];
   let impressions: Impressions | undefined;
   let views = 1;
@@ -85,10 +88,12 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       held.push([name, body]);
       return log.debug('consent pending; kept:', name);
     }
-    sendEs(name, body);
-    log.debug('event', name, body || '');
+    const rest = viaRest && viaRest.send(name, payload, identity);
+    if (!viaRest) sendEs(name, body);
+    else if (!rest) return;
+    log.debug('event', name, rest || body || '');
     try {
-      window.dispatchEvent(new CustomEvent('yespo:event', { detail: { name, payload: body } }));
+      window.dispatchEvent(new CustomEvent('yespo:event', { detail: rest ? { name, payload: body, body: rest } : { name, payload: body } }));
     } catch {
       /* an old browser without CustomEvent still gets the event sent */
     }
@@ -151,12 +156,39 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     if (sc) session.set('sc', sc);
   };
 
+  const useRest = () => {
+    if (viaRest) return;
+    viaRest = createRest(cfg, log);
+    stops.push(viaRest.stop);
+  };
+
+  /** 'auto': the eS script did not load (blocked, or not there within 4 s): REST for the rest of the visit. */
+  const watchLoader = (loader: NonNullable<ReturnType<typeof installEs>>) => {
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const fallback = guard(() => {
+      if (t) clearTimeout(t);
+      if (viaRest || window.eS !== loader.queue) return;
+      log.debug('the eS script did not load; sending through the REST API from now on');
+      session.set('rest', 1);
+      useRest();
+      for (const [name, payload] of queuedEvents(loader.queue)) viaRest!.send(name, payload, identity);
+      loader.queue.q = [];
+    }, 'loader fallback');
+    loader.script.addEventListener('error', fallback);
+    t = setTimeout(fallback, 4000);
+  };
+
   const grant = () => {
     consent = 'granted';
     hold(false);
     local.release();
     session.release();
-    if (!installEs(cfg, nonce)) log.debug('window.eS already exists; using it as it is');
+    if (cfg.transport === 'rest' || (cfg.transport === 'auto' && session.get('rest'))) useRest();
+    else {
+      const loader = installEs(cfg, nonce);
+      if (!loader) log.debug('window.eS already exists; using it as it is');
+      else if (cfg.transport === 'auto') watchLoader(loader);
+    }
     const q = held;
     held = [];
     for (const [name, body] of q) send(name, body);
@@ -253,7 +285,9 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     stops.push(imp.stop);
     stops.push(
       watchMutations({
-        change: (cartTouched) => scan(cartTouched),
+        // While a route change waits for its content, settle() reads the page; reading it now could
+        // take the old route's content for the new one.
+        change: (cartTouched) => !routeTimer && scan(cartTouched),
         added: (el) => imp.add(el),
         removed: imp.sweep,
         any: () => (lastMutation = Date.now()),

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config';
 
-type EsFn = ((...a: unknown[]) => void) & { q?: unknown[]; c?: (...a: unknown[]) => void };
+export type EsFn = ((...a: unknown[]) => void) & { q?: unknown[]; c?: (...a: unknown[]) => void };
 declare global {
   interface Window {
     eS?: EsFn;
@@ -11,10 +11,10 @@ declare global {
  * Installs Yespo's eS loader as its own snippet does: an async script inserted before the first
  * script, and a `window.eS` that queues calls in `.q` until the script replaces it. Then
  * `eS('init')`. A page that already has `window.eS` keeps its own loader and init.
- * Returns false when the page had one already.
+ * Returns the loader's script element and queue, or undefined when the page had an eS already.
  */
-export function installEs(cfg: ResolvedConfig, nonce: string | undefined): boolean {
-  if (window.eS) return false;
+export function installEs(cfg: ResolvedConfig, nonce: string | undefined): { script: HTMLScriptElement; queue: EsFn } | undefined {
+  if (window.eS) return undefined;
   const s = document.createElement('script');
   s.async = true;
   s.src = cfg.scriptUrl;
@@ -34,7 +34,17 @@ export function installEs(cfg: ResolvedConfig, nonce: string | undefined): boole
   };
   window.eS = f;
   window.eS('init', { TRACKING: false, RECOMS: cfg.recoms });
-  return true;
+  return { script: s, queue: f };
+}
+
+/** The `sendEvent` calls still waiting in a loader queue that never loaded. */
+export function queuedEvents(f: EsFn): Array<[string, Record<string, unknown> | undefined]> {
+  const out: Array<[string, Record<string, unknown> | undefined]> = [];
+  for (const entry of f.q || []) {
+    const a = Array.prototype.slice.call((entry as IArguments)[0] || []) as unknown[];
+    if (a[0] === 'sendEvent' && typeof a[1] === 'string') out.push([a[1], a[2] as Record<string, unknown> | undefined]);
+  }
+  return out;
 }
 
 /** One `eS('sendEvent', name[, payload])` call; events without a body get no third argument. */
