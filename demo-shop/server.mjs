@@ -15,10 +15,14 @@ const routes = new Map([
   ...['cart', 'checkout', 'thank-you', 'account', 'search'].map((page) => [`/${page}`, join(here, `pages/${page}.html`)]),
   ['/shop.js', join(here, 'public/shop.js')],
   ['/shop.css', join(here, 'public/shop.css')],
+  ['/app.js', join(here, 'public/app.js')],
   ['/yespo-autotrack.min.js', join(dist, 'yespo-autotrack.min.js')],
   ['/es-standin.js', join(dist, 'demo/es-standin.js')],
 ]);
 const notFoundPage = join(here, 'pages/404.html');
+/** The client-routed section: /app and every path under it is the same page; app.js picks the view. */
+const appPage = join(here, 'pages/app.html');
+const isAppPath = (path) => path === '/app' || path.startsWith('/app/');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +41,7 @@ async function handle(req, res) {
     return send(req, res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
   }
   const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/(.)\/+$/, '$1');
-  const file = routes.get(path);
+  const file = routes.get(path) ?? (isAppPath(path) ? appPage : undefined);
   if (!file) return send(req, res, 404, TYPES['.html'], await readFile(notFoundPage));
   try {
     return send(req, res, 200, TYPES[extname(file)], await readFile(file));

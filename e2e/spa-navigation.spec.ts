@@ -1,4 +1,4 @@
-import { test, expect, events, servePage, TRACKER_TAG } from './support';
+import { test, expect, events, TRACKER_TAG } from './support';
 import type { Page } from '@playwright/test';
 
 /** A tiny client-routed store: each route renders after a short fetch delay, like real apps. */

@@ -4,12 +4,23 @@
   const CURRENCY = 'USD';
   const PRODUCTS = [
     { key: '24-MB02', name: 'Fusion Backpack', price: '45.00', inStock: true, color: 'black,grey', material: 'leather', hue: 210,
-      blurb: 'A roomy everyday backpack with a padded laptop sleeve and leather trim.' },
+      blurb: 'A roomy everyday backpack with a padded laptop sleeve and leather trim.',
+      size: '45 × 30 × 16 cm', capacity: '22 l', weight: '0.9 kg',
+      features: ['Padded sleeve for a 15" laptop', 'Two side pockets for bottles', 'Breathable mesh back panel', 'Luggage strap to slide over a trolley handle'] },
     { key: '24-WB04', name: 'Overnight Duffle', price: '59.00', inStock: true, color: 'brown', material: 'canvas', hue: 30,
-      blurb: 'Waxed canvas duffle that fits two nights of clothes and a pair of shoes.' },
+      blurb: 'Waxed canvas duffle that fits two nights of clothes and a pair of shoes.',
+      size: '52 × 28 × 26 cm', capacity: '38 l', weight: '1.3 kg',
+      features: ['Separate shoe compartment', 'Detachable, padded shoulder strap', 'Brass zips and feet', 'Fits most cabin-bag sizers'] },
     { key: '24-UG06', name: 'Compete Track Tote', price: '32.00', inStock: false, color: 'blue', material: 'nylon', hue: 250,
-      blurb: 'Light nylon tote with a zip pocket for the gym or the beach.' },
+      blurb: 'Light nylon tote with a zip pocket for the gym or the beach.',
+      size: '40 × 35 × 14 cm', capacity: '18 l', weight: '0.4 kg',
+      features: ['Water-repellent ripstop nylon', 'Inside zip pocket for keys and phone', 'Folds into its own pocket', 'Long handles to carry it on the shoulder'] },
   ];
+  const CARE = {
+    leather: ['Wipe with a soft, slightly damp cloth; never soak the leather.', 'Feed the trim with a leather balm twice a year.', 'Let it dry at room temperature, away from radiators and direct sun.'],
+    canvas: ['Brush off dirt once it is dry; spot-clean with cold water only.', 'Re-wax the canvas once a season to keep it water-resistant.', 'Do not machine wash or tumble dry: it removes the wax.'],
+    nylon: ['Machine wash at 30 °C on a gentle cycle, inside out.', 'Hang to dry; do not iron or tumble dry.', 'Empty the zip pocket before washing.'],
+  };
   const byKey = Object.fromEntries(PRODUCTS.map((p) => [p.key, p]));
   const CART = 'demo-cart';
   const USER = 'demo-user';
@@ -40,11 +51,11 @@
     [`data-yespo-${kind}-item`]: line.key, 'data-yespo-price': line.price, 'data-yespo-quantity': String(line.qty), 'data-yespo-currency': CURRENCY,
   });
   const productUrl = (p, query = '') => `/product/${p.key}${query}`;
-  const thumb = (p, href) => h('a', { class: 'thumb', href, style: `--hue:${p.hue}`, 'aria-hidden': 'true', tabindex: '-1' }, p.name.split(' ').map((w) => w[0]).join(''));
+  const thumb = (p, href, linkAttrs) => h('a', { class: 'thumb', href, ...linkAttrs, style: `--hue:${p.hue}`, 'aria-hidden': 'true', tabindex: '-1' }, p.name.split(' ').map((w) => w[0]).join(''));
   const addButton = (p, attrs) => h('button', { class: 'btn', 'data-add': p.key, disabled: !p.inStock, ...attrs }, p.inStock ? 'Add to cart' : 'Out of stock');
-  const tile = (p, { href = productUrl(p), attrs, buttonAttrs, extra } = {}) => h('article', { class: 'tile', ...attrs },
-    thumb(p, href),
-    h('h3', {}, h('a', { href }, p.name)),
+  const tile = (p, { href = productUrl(p), linkAttrs, attrs, buttonAttrs, extra } = {}) => h('article', { class: 'tile', ...attrs },
+    thumb(p, href, linkAttrs),
+    h('h3', {}, h('a', { href, ...linkAttrs }, p.name)),
     h('p', { class: 'price' }, money(p.price)),
     h('div', { class: 'actions' }, addButton(p, buttonAttrs), extra));
 
@@ -97,14 +108,63 @@
       h('p', {}, h('strong', {}, 'Total ' + money(total(order.items)))));
   }
 
-  function recs(el) {
-    const container = el.closest('[data-yespo-recs]').getAttribute('data-yespo-recs');
-    return el.dataset.items.split(',').map((key) => tile(byKey[key], {
-      href: productUrl(byKey[key], '?sc_content=' + encodeURIComponent(container)),
-      attrs: { 'data-yespo-rec-item': key },
-      buttonAttrs: { 'data-yespo-add-to-cart': true },
-    }));
+  /** Tiles of a recommendation block: each links with the block's sc_content and adds to the cart in place. */
+  const recTiles = (container, keys, { base = '/product/', linkAttrs } = {}) => keys.map((key) => tile(byKey[key], {
+    href: base + key + '?sc_content=' + encodeURIComponent(container),
+    linkAttrs,
+    attrs: { 'data-yespo-rec-item': key, 'data-yespo-price': byKey[key].price },
+    buttonAttrs: { 'data-yespo-add-to-cart': true },
+  }));
+
+  const recs = (el) => recTiles(el.closest('[data-yespo-recs]').getAttribute('data-yespo-recs'), el.dataset.items.split(','));
+
+  /** A block the page fills in later, the way recommendation widgets that fetch their items do. */
+  function lateRecs(section) {
+    const container = section.dataset.container;
+    section.setAttribute('data-yespo-recs', container);
+    section.replaceChildren(
+      h('h2', {}, section.dataset.title),
+      h('div', { class: 'grid' }, recTiles(container, section.dataset.items.split(','))));
   }
+
+  const details = (el) => {
+    const p = byKey[el.dataset.key];
+    const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+    const colors = p.color.split(',').map(cap).join(', ');
+    return [
+      h('h2', {}, 'Details & care'),
+      h('div', { class: 'details-grid' },
+        h('div', { class: 'card' },
+          h('h3', {}, 'Specifications'),
+          h('dl', { class: 'specs' }, [
+            ['Size', p.size], ['Capacity', p.capacity], ['Weight', p.weight], ['Material', cap(p.material)], ['Colours', colors], ['SKU', p.key],
+          ].map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]))),
+        h('div', { class: 'card' },
+          h('h3', {}, 'Features'),
+          h('ul', { class: 'ticks' }, p.features.map((f) => h('li', {}, f))))),
+      h('div', { class: 'card' },
+        h('h3', {}, `Caring for ${p.material}`),
+        h('ol', {}, CARE[p.material].map((c) => h('li', {}, c))),
+        h('p', { class: 'muted' }, 'Store it stuffed with paper and unzipped, so it keeps its shape and stays fresh.')),
+      h('div', { class: 'details-grid' },
+        h('div', { class: 'card' },
+          h('h3', {}, 'Shipping'),
+          h('p', {}, 'Free standard shipping on orders over $50; otherwise $4.95.'),
+          h('p', {}, 'Orders placed before 2 pm leave our warehouse the same working day and arrive in 2–4 working days.')),
+        h('div', { class: 'card' },
+          h('h3', {}, 'Returns & warranty'),
+          h('p', {}, 'Changed your mind? Send it back unused within 60 days for a full refund; the return label is on us.'),
+          h('p', {}, 'Every bag carries a two-year warranty on seams, zips and straps.'))),
+      h('div', { class: 'card' },
+        h('h3', {}, 'Questions'),
+        h('details', {}, h('summary', {}, 'Does it fit as cabin baggage?'),
+          h('p', {}, `At ${p.size} it fits the cabin allowance of most airlines; check yours before you fly.`)),
+        h('details', {}, h('summary', {}, 'Can I have it engraved?'),
+          h('p', {}, 'Not yet. We are working on initials for the leather trims.')),
+        h('details', {}, h('summary', {}, 'Is it vegan?'),
+          h('p', {}, p.material === 'leather' ? 'No: the trim is leather.' : `Yes: it is ${p.material} throughout.`))),
+    ];
+  };
 
   const renderers = {
     featured: () => PRODUCTS.map((p) => tile(p)),
@@ -112,6 +172,7 @@
       extra: h('button', { class: 'btn ghost', 'data-yespo-wishlist': p.key, 'aria-label': 'Add to wishlist' }, '♡'),
     })),
     recs,
+    details,
     product: (el) => {
       document.title = `${byKey[el.dataset.key].name} — Demo shop`;
       return productBlock(byKey[el.dataset.key]);
@@ -213,6 +274,10 @@
 
   if (params.has('q')) all('input[name=q]').forEach((input) => { input.value = params.get('q'); });
   all('[data-render]').forEach((el) => el.replaceChildren(...[renderers[el.dataset.render](el)].flat()));
+  all('[data-late-recs]').forEach((section) => setTimeout(() => lateRecs(section), Number(section.dataset.lateRecs) || 0));
   renderCart();
   renderUser();
+
+  /** What the client-routed /app section (app.js) builds its views from. */
+  window.demoShop = { PRODUCTS, byKey, h, money, tile, recTiles, productBlock, toast };
 })();
