@@ -75,5 +75,6 @@ export function cartFromInput(input: unknown, currency: string | undefined, prob
       }
     out.push(item);
   }
-  return out;
+  // Lines given but none usable is bad input, not an emptied cart.
+  return input.length && !out.length ? undefined : out;
 }

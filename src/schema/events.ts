@@ -106,7 +106,7 @@ export function checkEsCall(args: unknown[]): string[] {
   }
   if (method !== 'sendEvent') return [`unknown method ${JSON.stringify(method)}`];
   if (typeof name !== 'string' || !name) return ['event name must be a non-empty string'];
-  const schema = (eventSchemas as Record<string, z.ZodType>)[name];
+  const schema = Object.prototype.hasOwnProperty.call(eventSchemas, name) ? (eventSchemas as Record<string, z.ZodType>)[name] : undefined;
   if (!schema) return payload === undefined || (payload && typeof payload === 'object') ? [] : ['payload must be an object'];
   if (args.length > 3) return ['too many arguments'];
   const r = schema.safeParse(payload);

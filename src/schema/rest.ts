@@ -65,7 +65,7 @@ export const restSchemas = {
 /** Problems with one REST body; empty when the tracker API gets what its document describes. */
 export function checkRestBody(body: unknown): string[] {
   const name = body && typeof body === 'object' && (body as { GeneralInfo?: { eventName?: unknown } }).GeneralInfo?.eventName;
-  const schema = typeof name === 'string' ? (restSchemas as Record<string, z.ZodType>)[name] : undefined;
+  const schema = typeof name === 'string' && Object.prototype.hasOwnProperty.call(restSchemas, name) ? (restSchemas as Record<string, z.ZodType>)[name] : undefined;
   if (!schema) return [`unknown or missing GeneralInfo.eventName ${JSON.stringify(name)}`];
   const r = schema.safeParse(body);
   return r.success ? [] : r.error.issues.map((i) => (i.path.length ? i.path.join('.') + ': ' : '') + i.message);
