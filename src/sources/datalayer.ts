@@ -1,0 +1,266 @@
+import type { CartItem, OrderItem, ProductPagePayload } from '../schema/events';
+import { isKnown, normalizeIdentity, type Identity } from '../events/identity';
+import { guard } from '../lib/guard';
+import { parseNumber, parseQuantity } from '../lib/number';
+import { text } from '../lib/text';
+
+/**
+ * What one dataLayer entry says. `list` is weak evidence (a related-products or home-page list
+ * pushes it too), so the page model should only use it when nothing stronger speaks. `clear` is
+ * GA4's `{ ecommerce: null }` reset and carries no facts.
+ */
+export type DlSignal =
+  | { kind: 'product'; product: ProductPagePayload }
+  | { kind: 'list'; category?: string }
+  | { kind: 'cart'; items: CartItem[]; page?: 'cart' | 'checkout' }
+  | { kind: 'add' | 'remove'; items: CartItem[] }
+  | { kind: 'purchase'; order: { number: string; items: OrderItem[] } }
+  | { kind: 'search'; query: string; found?: 0 | 1 }
+  | { kind: 'wishlist'; product: ProductPagePayload }
+  | { kind: 'customer'; identity: Identity }
+  | { kind: 'clear' };
+
+export type DlDelta = Extract<DlSignal, { kind: 'add' | 'remove' }>;
+
+export interface DlOptions {
+  /** Currency when neither the item nor the ecommerce object gives one (config `currency`). */
+  currency?: string;
+  /** Debug line for an entry that is skipped or cut short. */
+  problem?: (msg: string) => void;
+}
+
+/** Most lines read from one entry, and most entries replayed from before we loaded. */
+const MAX_ITEMS = 200;
+const MAX_REPLAY = 500;
+
+type Obj = Record<string, unknown>;
+type Push = (...a: unknown[]) => unknown;
+
+const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Obj) : undefined);
+
+/** GA4 items or UA products → cart lines; GTM4WP's `sku` wins over `item_id` / `id`. */
+function lines(v: unknown[], cur: string | undefined, problem: DlOptions['problem']): CartItem[] {
+  const out: CartItem[] = [];
+  if (v.length > MAX_ITEMS && problem) problem(`dataLayer: ${v.length} items, first ${MAX_ITEMS} read`);
+  for (let i = 0; i < v.length && i < MAX_ITEMS; i++) {
+    const o = obj(v[i]);
+    const key = o && (text(o.sku) || text(o.item_id) || text(o.id));
+    if (!o || !key) continue;
+    const l: CartItem = { productKey: key, quantity: parseQuantity(o.quantity) || '1' };
+    const p = parseNumber(o.price);
+    const c = text(o.currency, 8) || cur;
+    if (p) l.price = p;
+    if (c) l.currency = c;
+    out.push(l);
+  }
+  return out;
+}
+
+/** GA4 `user_data` (enhanced conversions), Elevar's `user_properties`, or plain fields. */
+function customer(...from: unknown[]): DlSignal | undefined {
+  const all: Obj[] = [];
+  for (const f of from) {
+    const o = obj(f);
+    if (o) all.push(o, obj(o.user_data) || {}, obj(o.user_properties) || {});
+  }
+  const pick = (...keys: string[]) => {
+    for (const o of all) for (const k of keys) if (o[k] != null) return o[k];
+    return undefined;
+  };
+  const identity = normalizeIdentity({
+    externalCustomerId: pick('user_id', 'customer_id'),
+    email: pick('email', 'email_address', 'customer_email'),
+    phone: pick('phone_number', 'phone', 'customer_phone'),
+  });
+  return isKnown(identity) ? { kind: 'customer', identity } : undefined;
+}
+
+/** GA4 event (and gtag name) → what it says. */
+const GA4: Obj = {
+  view_item: 'product',
+  add_to_wishlist: 'wishlist',
+  view_item_list: 'list',
+  view_cart: 'cart',
+  begin_checkout: 'checkout',
+  add_to_cart: 'add',
+  remove_from_cart: 'remove',
+  purchase: 'purchase',
+  search: 'search',
+  view_search_results: 'search',
+  login: 'customer',
+  sign_up: 'customer',
+  user_data: 'customer',
+};
+/** Universal Analytics enhanced ecommerce: the action is a key of `ecommerce`; the event name is optional. */
+const UA: Obj = { purchase: 'purchase', checkout: 'checkout', add: 'add', remove: 'remove', detail: 'product', impressions: 'list' };
+
+function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
+  const e = obj(entry);
+  if (!e) return undefined;
+  const problem = opts.problem;
+  let name: unknown;
+  let ec: Obj | undefined;
+  // gtag() pushes its own `arguments` object (which has `callee`): ['event', name, params], ['set', 'user_data', {…}].
+  if (Array.isArray(e) || 'callee' in e) {
+    const a = e as unknown as unknown[];
+    if (a[0] === 'set' && a[1] === 'user_data') return customer(a[2]);
+    if (a[0] !== 'event') return undefined;
+    name = a[1];
+    ec = obj(a[2]);
+  } else {
+    if (e.ecommerce === null) return { kind: 'clear' };
+    name = e.event;
+    ec = obj(e.ecommerce);
+  }
+  const x = ec || {};
+  const get = (k: string) => (x[k] != null ? x[k] : e[k]);
+  // Elevar (Shopify) prefixes GA4 names with "dl_".
+  let kind = typeof name === 'string' ? GA4[name.replace(/^dl_/, '')] : '';
+  let items = x.items;
+  let id = get('transaction_id');
+  for (const k of Object.keys(UA)) {
+    const u = obj(x[k]);
+    if (u) {
+      kind = UA[k];
+      items = Array.isArray(u) ? u : u.products;
+      id = obj(u.actionField) && (u.actionField as Obj).id;
+      break;
+    }
+  }
+  const list = Array.isArray(items) ? lines(items, text(x.currency, 8) || text(x.currencyCode, 8) || opts.currency, problem) : undefined;
+  if (kind === 'customer') return customer(e, ec);
+  if (kind === 'list') {
+    const f = obj(list && (items as unknown[])[0]) || {};
+    return { kind, category: text(x.item_list_id) || text(x.item_list_name) || text(f.item_list_id) || text(f.item_list_name) || text(f.list) };
+  }
+  if (kind === 'search') {
+    const query = text(get('search_term'));
+    if (!query) return undefined;
+    const s: DlSignal = { kind, query };
+    if (list) s.found = (items as unknown[]).length ? 1 : 0;
+    return s;
+  }
+  if (kind === 'purchase') {
+    const number = text(id);
+    if (number) return { kind, order: { number, items: list || [] } };
+    if (problem) problem('dataLayer: purchase without an order id');
+    return undefined;
+  }
+  if (!list) return undefined;
+  if (kind === 'cart' || kind === 'checkout') return { kind: 'cart', items: list, page: kind };
+  if (kind === 'add' || kind === 'remove') return { kind, items: list };
+  if ((kind === 'product' || kind === 'wishlist') && list[0]) {
+    const p: ProductPagePayload = { productKey: list[0].productKey };
+    if (list[0].price) p.price = list[0].price;
+    return { kind, product: p };
+  }
+  return undefined;
+}
+
+/**
+ * One dataLayer entry (GA4 object, gtag `arguments`, UA enhanced ecommerce) → what it says about
+ * the page, or undefined. Pure; never throws, whatever the entry holds.
+ */
+export function readDataLayerEntry(entry: unknown, opts: DlOptions = {}): DlSignal | undefined {
+  try {
+    return read(entry, opts);
+  } catch {
+    if (opts.problem) opts.problem('dataLayer: unreadable entry skipped');
+    return undefined;
+  }
+}
+
+const qty = (n: number) => String(Math.round(n * 1e3) / 1e3);
+
+/** The cart after an add_to_cart / remove_from_cart: quantities summed per productKey, empty lines dropped. */
+export function applyDelta(items: CartItem[], delta: DlDelta): CartItem[] {
+  const out = items.map((l) => ({ ...l }));
+  for (const d of delta.items) {
+    const i = out.findIndex((l) => l.productKey === d.productKey);
+    const n = (i < 0 ? 0 : +out[i].quantity) + (delta.kind === 'add' ? +d.quantity : -d.quantity);
+    if (!(n > 0)) {
+      if (i >= 0) out.splice(i, 1);
+    } else if (i >= 0) out[i] = { ...out[i], ...d, quantity: qty(n) };
+    else if (out.length < MAX_ITEMS) out.push({ ...d, quantity: qty(n) });
+  }
+  return out;
+}
+
+/**
+ * Reads `window[name]`: replays what is already there, then follows every later push.
+ *
+ * GTM (and gtag.js, and other tags) replace `push` with a wrapper that calls the push they found,
+ * some tags replace it outright, and a few throw. So `push` becomes an accessor: each function a
+ * tag assigns is kept, and the getter hands out a wrapper around it. Whoever calls `push` reaches
+ * the newest tag's function with every older wrapper still in its chain, and the outermost of our
+ * wrappers sees the entry once the chain has run (or thrown). This sees every assignment the
+ * moment it happens, so no polling. Replacing the array itself is not followed: GTM stops
+ * listening to a replaced array too, so shops do not do it.
+ */
+export function watchDataLayer(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions = {}): () => void {
+  return guard(watch)(name, onSignal, opts) || (() => {});
+}
+
+function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): () => void {
+  const w = window as unknown as Record<string, unknown>;
+  const problem = opts.problem || (() => {});
+  const send = guard(onSignal, 'dataLayer signal');
+  let off = false;
+  const emit = (entries: ArrayLike<unknown>) => {
+    for (let i = 0; i < entries.length && !off; i++) {
+      const s = readDataLayerEntry(entries[i], opts);
+      if (s) send(s);
+    }
+  };
+  let arr = w[name] as unknown[];
+  // gtag's snippet does the same, so pushes made before GTM loads land in this array.
+  if (arr == null) arr = w[name] = [];
+  if (!Array.isArray(arr)) return problem(`dataLayer: window.${name} is not an array`), () => {};
+  if (arr.length > MAX_REPLAY) problem(`dataLayer: ${arr.length} entries, last ${MAX_REPLAY} read`);
+  emit(arr.slice(-MAX_REPLAY));
+
+  let depth = 0;
+  const wrap = (f: unknown) =>
+    typeof f !== 'function'
+      ? f
+      : function (this: unknown, ...a: unknown[]) {
+          let r: unknown;
+          depth++;
+          try {
+            r = (f as Push).apply(this, a);
+          } catch {
+            problem('dataLayer: another tag\'s push threw');
+            r = arr.length;
+          }
+          depth--;
+          if (!depth && !off) emit(a);
+          return r;
+        };
+  let inner: unknown = arr.push;
+  let outer = wrap(inner);
+  const get = () => (off ? inner : outer);
+  try {
+    Object.defineProperty(arr, 'push', {
+      configurable: true,
+      get,
+      set(f: unknown) {
+        inner = f;
+        outer = wrap(f);
+      },
+    });
+  } catch {
+    problem('dataLayer: push cannot be wrapped');
+  }
+  return () => {
+    off = true;
+    try {
+      const d = Object.getOwnPropertyDescriptor(arr, 'push');
+      if (d && d.get === get) {
+        delete (arr as { push?: unknown }).push;
+        if (arr.push !== inner) (arr as { push: unknown }).push = inner;
+      }
+    } catch {
+      /* leave a foreign push as it is */
+    }
+  };
+}
