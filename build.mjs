@@ -5,8 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const define = { __VERSION__: JSON.stringify(pkg.version) };
+const define = { __VERSION__: JSON.stringify(pkg.version), __DEBUG__: 'false' };
 const common = { bundle: true, target: 'es2018', define, logLevel: 'warning', legalComments: 'none' };
+// The debug build: every problem named in the console, each payload checked against the zod schemas.
+const debug = { ...common, define: { ...define, __DEBUG__: 'true' } };
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -21,9 +23,10 @@ await Promise.all([
     // Internal fields start with "_" and are renamed: they never reach the page's globals.
     mangleProps: /^_/,
   }),
+  build({ ...debug, entryPoints: ['src/auto.ts'], format: 'iife', outfile: 'dist/yespo-autotrack.debug.js', minify: true }),
   build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js' }),
   build({ ...common, entryPoints: { schema: 'src/schema/index.ts' }, format: 'esm', outdir: 'dist', packages: 'external' }),
-  build({ ...common, entryPoints: ['demo-shop/standin.ts'], format: 'iife', outfile: 'dist/demo/es-standin.js' }),
+  build({ ...debug, entryPoints: ['demo-shop/standin.ts'], format: 'iife', outfile: 'dist/demo/es-standin.js' }),
 ]);
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

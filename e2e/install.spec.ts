@@ -52,7 +52,7 @@ test('calls queued before the bundle loads are replayed in order', async ({ shop
   expect(api).toEqual({
     isArray: false,
     version: expect.stringMatching(/^\d+\.\d+\.\d+/),
-    methods: ['consent', 'debug', 'identify', 'page', 'push', 'scan', 'setCart', 'stats', 'track'],
+    methods: ['consent', 'debug', 'identify', 'inspect', 'page', 'push', 'scan', 'setCart', 'stats', 'track'],
   });
   await shop.evaluate(() => (window as unknown as { yespo: { push(c: unknown): void } }).yespo.push(['track', 'Later', { x: 1 }]));
   expect((await events(shop)).map((e) => e[0])).toContain('Later');

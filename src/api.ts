@@ -12,10 +12,12 @@ export interface YespoApi {
   debug(on?: boolean): void;
   /** Diagnostics: recommendation items observed now, page views so far. */
   stats(): { observed: number; views: number };
+  /** Debug build only: this page view's model, problems and events; undefined in the shop bundle. */
+  inspect(): unknown;
   version: string;
 }
 
-const METHODS = ['track', 'identify', 'setCart', 'consent', 'scan', 'page', 'debug', 'stats'] as const;
+const METHODS = ['track', 'identify', 'setCart', 'consent', 'scan', 'page', 'debug', 'stats', 'inspect'] as const;
 
 /**
  * `window.yespo`: each method guarded; `push(['method', ...args])` keeps working after load, so

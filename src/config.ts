@@ -4,6 +4,7 @@ import type { ResolvedConfig, YespoConfig } from './schema/config';
 export type { ResolvedConfig, YespoConfig };
 
 export const PRODUCT_KEY_FIELDS = ['sku', 'productID', 'mpn', 'gtin', 'id', 'url'] as const;
+export const PLATFORMS = ['shopify', 'woocommerce', 'magento', 'prestashop', 'bigcommerce'] as const;
 
 const BOOL = 'true or false';
 const STR = 'a non-empty string';
@@ -34,6 +35,7 @@ export const EXPECT: Record<string, string> = {
   'search.onlyNotFound': BOOL,
   dataLayer: 'true, false or the name of the array',
   spa: BOOL,
+  platforms: 'true, false or an object of platform → true/false',
   user: 'an object',
   'user.*': STR,
   'user.contactId': 'a string or a number',
@@ -66,6 +68,7 @@ export const defaults = (): ResolvedConfig => ({
   search: { params: ['q', 's', 'search', 'query'], onlyNotFound: false },
   dataLayer: 'dataLayer',
   spa: true,
+  platforms: [],
   debug: false,
 });
 
@@ -98,7 +101,7 @@ export function checkConfig(input: unknown): Checked {
   const cfg = defaults();
   const raw = isObj(input) ? input : {};
   const warn = (p: string) => warnings.push(invalidMsg(p));
-  const top = (k: keyof typeof cfg | 'scriptId' | 'siteId' | 'currency' | 'user', ok: (v: unknown) => boolean, set: (v: never) => void) => {
+  const top = (k: keyof ResolvedConfig, ok: (v: unknown) => boolean, set: (v: never) => void) => {
     if (!own(raw, k) || raw[k] === undefined) return;
     if (ok(raw[k])) set(raw[k] as never);
     else warn(k);
@@ -130,6 +133,11 @@ export function checkConfig(input: unknown): Checked {
   top('consent', (v) => v === 'granted' || v === 'pending', (v: ResolvedConfig['consent']) => (cfg.consent = v));
   top('dataLayer', (v) => isBool(v) || isStr(v), (v: boolean | string) => (cfg.dataLayer = v === true ? 'dataLayer' : v));
   top('spa', isBool, (v: boolean) => (cfg.spa = v));
+  top(
+    'platforms',
+    (v) => isBool(v) || (isObj(v) && Object.keys(v).every((k) => (PLATFORMS as readonly string[]).indexOf(k) >= 0 && isBool(v[k]))),
+    (v: boolean | Record<string, boolean>) => (cfg.platforms = v === false ? false : v === true ? [] : (Object.keys(v).filter((k) => !v[k]) as ResolvedConfig['platforms'])),
+  );
   top('debug', isBool, (v: boolean) => (cfg.debug = v));
   sub('impressions', {
     threshold: (v) => isNum(v, 1),

@@ -9,7 +9,6 @@ export type { YespoApi } from './api';
 export type { EventName, EventPayloads, GeneralInfo, CartItem, OrderItem, ProductPagePayload, CustomerDataPayload } from './schema/events';
 export type { PageType } from './lib/pageTypes';
 
-declare const __VERSION__: string;
 
 declare global {
   interface Window {
@@ -27,13 +26,22 @@ const ownScript = typeof document !== 'undefined' ? (document.currentScript as H
  * watching. Safe to call twice: the second call (or a second copy of the bundle) does nothing.
  */
 export const start = guard(() => {
-  const debugUrl = /[?&]yespo_debug=1(&|$)/.test(location.search);
-  const log = createLog(debugUrl);
+  const raw = window.yespoConfig;
+  const debug = /[?&]yespo_debug=1(&|$)/.test(location.search) || !!(raw && raw.debug === true);
+  // The shop bundle carries no debug messages: debug mode runs the debug build beside it instead.
+  const src = ownScript && ownScript.src;
+  if (!__DEBUG__ && debug && src && /\.js(\?|#|$)/.test(src) && !window.yespoAutotrack) {
+    const s = document.createElement('script');
+    s.src = src.replace(/(\.min)?\.js(\?|#|$)/, '.debug.js$2');
+    if (ownScript!.nonce) s.nonce = ownScript!.nonce;
+    (document.head || document.documentElement).appendChild(s);
+    return;
+  }
+  const log = createLog(debug);
   setGuardLog(log);
-  if (window.yespoAutotrack) return log.debug('a copy of the bundle is already active (' + window.yespoAutotrack + '); this one stays off');
+  if (window.yespoAutotrack) return __DEBUG__ && log.debug('a copy of the bundle is already active (' + window.yespoAutotrack + '); this one stays off');
   window.yespoAutotrack = __VERSION__;
 
-  const raw = window.yespoConfig;
   const input: Record<string, unknown> = raw && typeof raw === 'object' ? { ...raw } : {};
   if (ownScript) {
     const sid = ownScript.getAttribute('data-yespo-script-id');

@@ -8,12 +8,16 @@ import { readPage, type PageModel } from './page/model';
 import { linkScContent, readProduct, readWishlist } from './sources/attributes';
 import { readCustomerForm } from './sources/forms';
 import { scContent } from './sources/url';
-import { cartChange, cartFromInput, cartPurchased, lastCartGuid } from './events/cartState';
+import { cartChange, cartFromInput, cartPurchased, lastCart, lastCartGuid } from './events/cartState';
+import { applyDelta, watchDataLayer, type DlSignal } from './sources/datalayer';
+import type { Evidence } from './sources/evidence';
 import { customerData, generalInfo, isKnown, mergeIdentity, normalizeIdentity, type Identity } from './events/identity';
 import { firstTimeOrder, purchasePayload } from './events/order';
 import { pageEvent, type Outgoing } from './events/page';
 import { installEs, queuedEvents, sendEs } from './transport/es';
 import { createRest, type Rest } from './transport/rest';
+import { checkEsCall } from './schema/events';
+import { checkRestBody } from './schema/rest';
 import { watchInteractions } from './watch/interactions';
 import { watchMutations } from './watch/mutations';
 import { createImpressions, type Impressions } from './watch/impressions';
@@ -30,6 +34,8 @@ export interface Tracker {
   stop(): void;
   /** Diagnostics: elements observed for impressions, page views so far. */
   stats(): { observed: number; views: number };
+  /** Debug build only: what this page view read, decided, sent and found wrong. */
+  inspect(): Inspection | undefined;
   scan(): void;
   page(): void;
   track(name: unknown, payload?: unknown): void;
@@ -39,6 +45,13 @@ export interface Tracker {
   debug(on: unknown): void;
 }
 
+export interface Inspection {
+  version: string;
+  page?: PageModel;
+  problems: string[];
+  events: Array<{ name: string; payload?: unknown; body?: unknown }>;
+}
+
 /** Things already sent in this page view, so a re-read of the page never sends them twice. */
 interface View {
   page?: boolean;
@@ -46,6 +59,8 @@ interface View {
   cartPage?: boolean;
   cartChanged?: boolean;
   problems: Record<string, 1>;
+  /** Debug build: the events of this view, in order. */
+  sent: Inspection['events'];
 }
 
 const CUSTOMERS = 'customers';
@@ -55,9 +70,11 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   const session = createStore('sessionStorage');
   let consent: ConsentState = cfg.consent;
   let held: Outgoing[] = [];
-  let view: View = { problems: {} };
+  let view: View = { problems: {}, sent: [] };
   let model: PageModel | undefined;
   let started = false;
+  /** The first read of the page has happened: later dataLayer entries trigger reads. */
+  let scanning = false;
   let identity: Identity = {};
   /** Set when events go to the REST API (transport 'rest', or 'auto' once the eS loader failed). */
   let viaRest: Rest | undefined;
@@ -67,11 +84,14 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   /** A route change waiting for the new content to render (SPA). */
   let routeTimer: ReturnType<typeof setInterval> | undefined;
   let lastMutation = 0;
+  /** What the page's dataLayer has said so far (GA4 / UA ecommerce). */
+  let dl: Evidence = { source: 'dataLayer' };
+  let dlTimer: ReturnType<typeof setTimeout> | undefined;
 
   const problem = (msg: string) => {
     if (view.problems[msg]) return;
     view.problems[msg] = 1;
-    log.debug(msg);
+    __DEBUG__ && log.debug(msg);
   };
 
   const hold = (on: boolean) => {
@@ -81,17 +101,22 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   hold(consent !== 'granted');
 
   const send = (name: string, payload?: Record<string, unknown>) => {
-    if (consent === 'denied') return log.debug('consent denied; not sent:', name);
+    if (consent === 'denied') return __DEBUG__ && log.debug('consent denied; not sent:', name);
     const g = generalInfo(identity);
     const body = g ? { ...payload, GeneralInfo: { ...g, ...(payload && (payload.GeneralInfo as object)) } } : payload;
     if (consent === 'pending') {
       held.push([name, body]);
-      return log.debug('consent pending; kept:', name);
+      return __DEBUG__ && log.debug('consent pending; kept:', name);
     }
     const rest = viaRest && viaRest.send(name, payload, identity);
     if (!viaRest) sendEs(name, body);
     else if (!rest) return;
-    log.debug('event', name, rest || body || '');
+    if (__DEBUG__) {
+      view.sent.push(rest ? { name, payload: body, body: rest } : { name, payload: body });
+      const bad = rest ? checkRestBody(rest) : checkEsCall(body ? ['sendEvent', name, body] : ['sendEvent', name]);
+      if (bad.length) log.warn(`${name} does not match Yespo's format:`, bad.join('; '));
+    }
+    __DEBUG__ && log.debug('event', name, rest || body || '');
     try {
       window.dispatchEvent(new CustomEvent('yespo:event', { detail: rest ? { name, payload: body, body: rest } : { name, payload: body } }));
     } catch {
@@ -101,7 +126,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
 
   const identify = (raw: unknown, from: string) => {
     const next = normalizeIdentity(raw);
-    if (!isKnown(next) && !next.name && !next.city) return problem(`${from}: no email, phone, externalCustomerId or contactId`);
+    if (!isKnown(next) && !next.name && !next.city) return __DEBUG__ && problem(`${from}: no email, phone, externalCustomerId or contactId`);
     identity = mergeIdentity(identity, next);
     session.set('id', identity);
     const cd = customerData(identity);
@@ -126,8 +151,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
 
   /** Reads the page and sends what this page view has not sent yet. */
   const scan = (cartToo = true) => {
-    const m = (model = readPage(document, location, cfg, problem));
-    if (!view.page) log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
+    const m = (model = readPage(document, location, cfg, problem, [dl]));
+    if (!view.page) __DEBUG__ && log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
     if (m.customer && (isKnown(m.customer) || m.customer.name)) identify(m.customer, 'data-yespo-customer');
     if (!view.page) {
       const ev = pageEvent(m, cfg, problem);
@@ -141,7 +166,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       if (firstTimeOrder(local, m.order.number)) {
         send('PurchasedItems', { ...purchasePayload(m.order, lastCartGuid(local), session.get<string>('sc')) });
         cartPurchased(local);
-      } else problem(`order ${m.order.number} was sent before; not sent again`);
+      } else __DEBUG__ && problem(`order ${m.order.number} was sent before; not sent again`);
     }
     if (cartToo) cart(m.cart);
     if ((m.type === 'cart' || m.type === 'checkout') && !view.cartPage && !view.cartChanged) {
@@ -151,7 +176,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   };
 
   const newView = () => {
-    view = { problems: {} };
+    view = { problems: {}, sent: [] };
+    dl = { source: 'dataLayer', cart: dl.cart };
     const sc = scContent(location.search);
     if (sc) session.set('sc', sc);
   };
@@ -168,7 +194,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     const fallback = guard(() => {
       if (t) clearTimeout(t);
       if (viaRest || window.eS !== loader.queue) return;
-      log.debug('the eS script did not load; sending through the REST API from now on');
+      __DEBUG__ && log.debug('the eS script did not load; sending through the REST API from now on');
       session.set('rest', 1);
       useRest();
       for (const [name, payload] of queuedEvents(loader.queue)) viaRest!.send(name, payload, identity);
@@ -186,7 +212,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     if (cfg.transport === 'rest' || (cfg.transport === 'auto' && session.get('rest'))) useRest();
     else {
       const loader = installEs(cfg, nonce);
-      if (!loader) log.debug('window.eS already exists; using it as it is');
+      if (!loader) __DEBUG__ && log.debug('window.eS already exists; using it as it is');
       else if (cfg.transport === 'auto') watchLoader(loader);
     }
     const q = held;
@@ -218,8 +244,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     },
     track(name, payload) {
       const n = text(name, 64);
-      if (!n) return problem('track: the event name must be a non-empty string');
-      if (payload !== undefined && (!payload || typeof payload !== 'object')) return problem(`track("${n}"): the payload must be an object`);
+      if (!n) return __DEBUG__ && problem('track: the event name must be a non-empty string');
+      if (payload !== undefined && (!payload || typeof payload !== 'object')) return __DEBUG__ && problem(`track("${n}"): the payload must be an object`);
       send(n, payload as Record<string, unknown> | undefined);
     },
     identify: (user) => identify(user, 'identify()'),
@@ -233,17 +259,20 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
         consent = 'denied';
         held = [];
         hold(true);
-      } else if (state !== 'granted') problem(`consent: expected 'granted' or 'denied', got ${String(state).slice(0, 40)}`);
+      } else if (state !== 'granted') __DEBUG__ && problem(`consent: expected 'granted' or 'denied', got ${String(state).slice(0, 40)}`);
     },
     debug(on) {
-      log._on = on !== false;
+      if (__DEBUG__) log._on = on !== false;
+      else log.warn('debug mode needs the debug build: add ?yespo_debug=1 to the URL or debug: true to the config');
     },
     ready() {},
     stop() {
       stops.splice(0).forEach((f) => f());
       if (routeTimer) clearInterval(routeTimer);
+      if (dlTimer) clearTimeout(dlTimer);
     },
     stats: () => ({ observed: impressions ? impressions.size() : 0, views }),
+    inspect: () => (__DEBUG__ ? { version: __VERSION__, page: model, problems: Object.keys(view.problems), events: view.sent.slice() } : undefined),
   };
 
   /** A new page view starts: what the old one saw goes out, then PageView. */
@@ -277,8 +306,52 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     );
   };
 
+  /**
+   * A dataLayer entry becomes page evidence (read at the next scan) or an event of its own. Cart
+   * deltas apply to the last cart known when the page has no `data-yespo-cart` of its own.
+   */
+  const onDataLayer = (s: DlSignal) => {
+    switch (s.kind) {
+      case 'product':
+        dl.product = s.product;
+        dl.pageType = 'product';
+        break;
+      case 'list':
+        if (s.category) dl.category = s.category;
+        break;
+      case 'cart':
+        dl.cart = s.items;
+        dl.pageType = s.page || 'cart';
+        break;
+      case 'add':
+      case 'remove':
+        if (document.querySelector('[data-yespo-cart]')) return;
+        dl.cart = applyDelta(dl.cart || lastCart(local), s);
+        break;
+      case 'purchase':
+        dl.order = s.order;
+        dl.pageType = 'purchase';
+        break;
+      case 'search':
+        dl.search = { query: s.query, found: s.found };
+        if (s.found === undefined) delete dl.search.found;
+        dl.pageType = 'search';
+        break;
+      case 'wishlist':
+        return send('AddToWishlist', { AddToWishlist: s.product.price === undefined ? { productKey: s.product.productKey } : { productKey: s.product.productKey, price: s.product.price, ...(s.product.isInStock === undefined ? {} : { isInStock: s.product.isInStock }) } });
+      case 'customer':
+        return identify(s.identity, 'dataLayer');
+      default:
+        return;
+    }
+    // Entries pushed after start: read the page again once the current task is done.
+    if (scanning && !dlTimer && !routeTimer) dlTimer = setTimeout(guard(() => ((dlTimer = undefined), scan(true)), 'dataLayer'), 0);
+  };
+
   /** Wires the initial scan and the watchers once the document is parsed. */
   const ready = guard(() => {
+    if (cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard(onDataLayer, 'dataLayer signal'), { currency: cfg.currency, problem }));
+    scanning = true;
     scan(true);
     const imp = (impressions = createImpressions(cfg.impressions, (list) => send('ProductImpressions', { ProductImpression: list }), problem));
     imp.add(document);
@@ -310,7 +383,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
         }
         const key = item && text(item.getAttribute(cfg.impressions.productAttr));
         const product = item && key ? readProduct(item, problem, key) : undefined;
-        if (!product) return problem(`${describe(btn)}: not inside a recommendation item with a product id`);
+        if (!product) return __DEBUG__ && problem(`${describe(btn)}: not inside a recommendation item with a product id`);
         const block = item!.closest(cfg.impressions.blockSelector);
         const loc = linkScContent(item!) || (block ? text(block.getAttribute(cfg.impressions.containerAttr)) : undefined);
         send('ProductPage', loc ? { ProductPage: product, GeneralInfo: { s_location: loc } } : { ProductPage: product });

@@ -59,5 +59,5 @@ describe('any page: no throw, no prototype change, every payload valid', () => {
       }),
       { numRuns: 1000, seed: 20261123 },
     );
-  });
+  }, 60_000);
 });

@@ -9,6 +9,8 @@ import { MAX_ITEMS } from '../sources/attributes';
 export interface CartMemo {
   fp: string;
   guid?: string;
+  /** The lines themselves, so a dataLayer add/remove can be applied to them on a later page. */
+  items?: CartItem[];
 }
 
 const KEY = 'cart';
@@ -33,7 +35,7 @@ export function cartChange(store: Store, items: CartItem[]): { StatusCart: CartI
     return undefined;
   }
   const id = guid();
-  store.set(KEY, { fp, guid: id });
+  store.set(KEY, { fp, guid: id, items });
   return { StatusCart: items, GUID: id };
 }
 
@@ -41,6 +43,12 @@ export function cartChange(store: Store, items: CartItem[]): { StatusCart: CartI
 export const lastCartGuid = (store: Store) => {
   const m = store.get<CartMemo>(KEY);
   return m && typeof m.guid === 'string' ? m.guid : undefined;
+};
+
+/** The last cart sent from this browser ([] when none). */
+export const lastCart = (store: Store): CartItem[] => {
+  const m = store.get<CartMemo>(KEY);
+  return m && Array.isArray(m.items) ? m.items : [];
 };
 
 /** After a purchase the cart is done: an empty cart on the thank-you page is not news. */
@@ -51,19 +59,19 @@ export const cartPurchased = (store: Store) => store.set(KEY, { fp: cartFingerpr
  * `quantity`, `currency`, `discount` and `tag_*` arrays; lines without a key are skipped.
  */
 export function cartFromInput(input: unknown, currency: string | undefined, problem: (m: string) => void): CartItem[] | undefined {
-  if (!Array.isArray(input)) return problem('setCart expects an array of items'), undefined;
+  if (!Array.isArray(input)) return __DEBUG__ && problem('setCart expects an array of items'), undefined;
   const out: CartItem[] = [];
   for (const raw of input.slice(0, MAX_ITEMS)) {
     const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     const key = text(r.productKey) || text(r.sku) || text(r.id);
     if (!key) {
-      problem('setCart: an item without productKey; skipped');
+      __DEBUG__ && problem('setCart: an item without productKey; skipped');
       continue;
     }
     const item: CartItem = { productKey: key, quantity: parseQuantity(r.quantity) || '1' };
     const price = parseNumber(r.price);
     if (price !== undefined) item.price = price;
-    else problem(`setCart: item "${key}" has no usable price`);
+    else __DEBUG__ && problem(`setCart: item "${key}" has no usable price`);
     const cur = text(r.currency) || currency;
     if (cur) item.currency = cur;
     const d = parseNumber(r.discount);

@@ -13,17 +13,17 @@ export function pageEvent(m: PageModel, cfg: ResolvedConfig, problem: Problem): 
   switch (m.type) {
     case 'product':
       if (m.product) return ['ProductPage', { ProductPage: m.product }];
-      return problem('product page without a product key (data-yespo-product)'), undefined;
+      return __DEBUG__ && problem('product page without a product key (data-yespo-product)'), undefined;
     case 'category':
       if (m.category) return ['CategoryPage', { CategoryPage: { categoryKey: m.category } }];
-      return problem('category page without a category key (data-yespo-category)'), undefined;
+      return __DEBUG__ && problem('category page without a category key (data-yespo-category)'), undefined;
     case 'main':
       return ['MainPage'];
     case '404':
       return ['NotFound'];
     case 'search': {
       const s = m.search;
-      if (!s || !s.query) return problem('search page without a query (data-yespo-search or a URL parameter)'), undefined;
+      if (!s || !s.query) return __DEBUG__ && problem('search page without a query (data-yespo-search or a URL parameter)'), undefined;
       if (cfg.search.onlyNotFound && s.found !== 0) return undefined;
       const body: { search: string; isFound?: 0 | 1 } = { search: s.query };
       if (s.found !== undefined) body.isFound = s.found;

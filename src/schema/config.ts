@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EXPECT, PRODUCT_KEY_FIELDS, defaults, invalidMsg, missingMsg, unknownMsg, type Checked } from '../config';
+import { EXPECT, PLATFORMS, PRODUCT_KEY_FIELDS, defaults, invalidMsg, missingMsg, unknownMsg, type Checked } from '../config';
 import { PAGE_TYPES } from '../lib/pageTypes';
 
 const str = z.string().trim().min(1);
@@ -40,6 +40,7 @@ export const configSchema = z.object({
   search: z.object({ params: z.array(str).optional(), onlyNotFound: bool.optional() }).optional(),
   dataLayer: z.union([bool, str]).optional(),
   spa: bool.optional(),
+  platforms: z.union([bool, z.partialRecord(z.enum(PLATFORMS), bool)]).optional(),
   user: userSchema.optional(),
   debug: bool.optional(),
 });
@@ -70,6 +71,8 @@ export const resolvedConfigSchema = z.object({
   search: z.object({ params: z.array(z.string()), onlyNotFound: z.boolean() }),
   dataLayer: z.union([z.literal(false), z.string()]),
   spa: z.boolean(),
+  /** false: no platform adapters; otherwise the ones switched off. */
+  platforms: z.union([z.literal(false), z.array(z.enum(PLATFORMS))]),
   user: z
     .object({
       externalCustomerId: z.string().optional(),
@@ -148,6 +151,8 @@ export function checkConfigWithSchema(input: unknown): Checked {
     impressions: { ...d.impressions, ...parsed.impressions },
     search: { ...d.search, ...parsed.search },
     dataLayer: parsed.dataLayer === true || parsed.dataLayer === undefined ? d.dataLayer : parsed.dataLayer,
+    platforms:
+      parsed.platforms === false ? false : parsed.platforms && parsed.platforms !== true ? Object.keys(parsed.platforms).filter((k) => !(parsed.platforms as Record<string, boolean>)[k]) : [],
     user,
   });
   return { config, errors, warnings };

@@ -49,7 +49,7 @@ function tags(el: Element, into: Record<string, unknown>) {
 function price(el: Element, problem: Problem, required: boolean): string | undefined {
   const raw = el.getAttribute(A + 'price');
   const p = parseNumber(raw);
-  if (p === undefined && (required || raw)) problem(`${describe(el)}: ${raw ? 'price "' + raw.slice(0, 40) + '" is not a number' : 'no data-yespo-price'}`);
+  if (p === undefined && (required || raw)) __DEBUG__ && problem(`${describe(el)}: ${raw ? 'price "' + raw.slice(0, 40) + '" is not a number' : 'no data-yespo-price'}`);
   return p;
 }
 
@@ -70,8 +70,8 @@ function items<T>(root: Element, sel: string, problem: Problem, read: (el: Eleme
   const els = root.querySelectorAll('[' + A + sel + ']');
   for (let i = 0; i < els.length; i++) {
     const key = attr(els[i], sel);
-    if (!key) problem(`${describe(els[i])}: empty data-yespo-${sel}; line skipped`);
-    else if (out.length >= MAX_ITEMS) return problem(`${describe(root)}: more than ${MAX_ITEMS} lines; the rest are left out`), out;
+    if (!key) __DEBUG__ && problem(`${describe(els[i])}: empty data-yespo-${sel}; line skipped`);
+    else if (out.length >= MAX_ITEMS) return __DEBUG__ && problem(`${describe(root)}: more than ${MAX_ITEMS} lines; the rest are left out`), out;
     else out.push(read(els[i], key));
   }
   return out;
@@ -106,7 +106,7 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
   const pageEl = doc.querySelector('[' + A + 'page]');
   const pt = pageEl && attr(pageEl, 'page');
   if (pt && isPageType(pt)) f.pageType = pt;
-  else if (pt) problem(`${describe(pageEl)}: unknown page type "${pt.slice(0, 40)}"; expected one of product, category, cart, checkout, purchase, main, 404, search, other`);
+  else if (pt) __DEBUG__ && problem(`${describe(pageEl)}: unknown page type "${pt.slice(0, 40)}"; expected one of product, category, cart, checkout, purchase, main, 404, search, other`);
 
   const products = doc.querySelectorAll('[' + A + 'product]');
   for (let i = 0; i < products.length; i++) {
@@ -119,7 +119,7 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
       f.productEl = el;
       break;
     }
-    problem(`${describe(el)}: empty data-yespo-product; ignored`);
+    __DEBUG__ && problem(`${describe(el)}: empty data-yespo-product; ignored`);
   }
 
   const cat = doc.querySelector('[' + A + 'category]');
@@ -130,12 +130,12 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
   const orderEl = doc.querySelector('[' + A + 'order]');
   if (orderEl) {
     const number = attr(orderEl, 'order');
-    if (!number) problem(`${describe(orderEl)}: no order number`);
+    if (!number) __DEBUG__ && problem(`${describe(orderEl)}: no order number`);
     else {
       const cur = attr(orderEl, 'currency') || currency;
       const list = items(orderEl, 'order-item', problem, (el, key) => line(el, key, problem, cur) as OrderItem);
       if (list.length) f.order = { number, items: list };
-      else problem(`${describe(orderEl)}: no data-yespo-order-item lines`);
+      else __DEBUG__ && problem(`${describe(orderEl)}: no data-yespo-order-item lines`);
     }
   }
 
@@ -161,7 +161,7 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
     if (q) f.search.query = q;
     const n = resultsEl ? parseCount(resultsEl.getAttribute(A + 'results')) : undefined;
     if (n !== undefined) f.search.found = n > 0 ? 1 : 0;
-    else if (resultsEl) problem(`${describe(resultsEl)}: data-yespo-results is not a number`);
+    else if (resultsEl) __DEBUG__ && problem(`${describe(resultsEl)}: data-yespo-results is not a number`);
   }
   return f;
 }
@@ -178,7 +178,7 @@ export function readWishlist(btn: Element, pageProduct: ProductPagePayload | und
   if (holder && (!key || key === holderKey)) p = readProduct(holder, problem);
   else if (pageProduct && (!key || key === pageProduct.productKey)) p = pageProduct;
   else if (key) p = readProduct(btn, problem, key);
-  if (!p) return problem(`${describe(btn)}: no product key (give the button a value or put it inside data-yespo-product)`), undefined;
+  if (!p) return __DEBUG__ && problem(`${describe(btn)}: no product key (give the button a value or put it inside data-yespo-product)`), undefined;
   const w: { productKey: string; price?: string; isInStock?: 0 | 1 } = { productKey: p.productKey };
   if (p.price !== undefined) w.price = p.price;
   if (p.isInStock !== undefined) w.isInStock = p.isInStock;

@@ -173,7 +173,7 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
       delete inflight[k];
       healthy = status > 0 && status < 500;
       if (status >= 200 && status < 300 || status >= 400 && status < 500) {
-        if (status >= 400) log.debug(`REST endpoint answered ${status}; event dropped:`, e.body.slice(0, 200));
+        if (status >= 400) __DEBUG__ && log.debug(`REST endpoint answered ${status}; event dropped:`, e.body.slice(0, 200));
         remove(k);
         own--;
       } else {
@@ -181,7 +181,7 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
         e.at = Date.now() + Math.min(60000, 1000 * Math.pow(2, e.n - 1)) * (0.5 + rand());
         if (read(k)) write(k, e);
         next = Math.min(next, e.at);
-        log.debug(`REST send failed (${status || 'network error'}); retry #${e.n} in ${Math.round(e.at - Date.now())} ms`);
+        __DEBUG__ && log.debug(`REST send failed (${status || 'network error'}); retry #${e.n} in ${Math.round(e.at - Date.now())} ms`);
       }
     }
     if (own > 0 && !heart) {

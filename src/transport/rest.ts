@@ -31,7 +31,7 @@ export function createRest(cfg: ResolvedConfig, log: Log): Rest {
     send(name, payload, identity) {
       const body = restBody(name, payload, { siteId: cfg.siteId!, sc, identity, now: Date.now() });
       if (body) box.add(body);
-      else log.debug(`${name} has no REST form; not sent`);
+      else __DEBUG__ && log.debug(`${name} has no REST form; not sent`);
       return body;
     },
     stop: box.stop,

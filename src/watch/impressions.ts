@@ -118,7 +118,7 @@ export function createImpressions(
       list = Array.prototype.slice.call(root.querySelectorAll(o.itemSelector));
       if ((root as Element).matches && (root as Element).matches(o.itemSelector)) list.push(root as Element);
     } catch {
-      return problem(`impressions: "${o.itemSelector}" is not a valid selector`);
+      return __DEBUG__ && problem(`impressions: "${o.itemSelector}" is not a valid selector`);
     }
     for (const el of list) {
       if (items.has(el)) continue;
@@ -126,13 +126,13 @@ export function createImpressions(
       try {
         block = el.closest(o.blockSelector);
       } catch {
-        return problem(`impressions: "${o.blockSelector}" is not a valid selector`);
+        return __DEBUG__ && problem(`impressions: "${o.blockSelector}" is not a valid selector`);
       }
       if (!block) continue;
       const pid = text(el.getAttribute(o.productAttr));
       const ct = text(block.getAttribute(o.containerAttr)) || linkScContent(el);
-      if (!pid) problem(`${describe(el)}: recommendation item without a product id (${o.productAttr})`);
-      else if (!ct) problem(`${describe(block)}: recommendation block without a container type (${o.containerAttr} or sc_content in its links)`);
+      if (!pid) __DEBUG__ && problem(`${describe(el)}: recommendation item without a product id (${o.productAttr})`);
+      else if (!ct) __DEBUG__ && problem(`${describe(block)}: recommendation block without a container type (${o.containerAttr} or sc_content in its links)`);
       else {
         items.set(el, { imp: { product_id: pid, container_type: ct }, acc: 0 });
         io.observe(el);

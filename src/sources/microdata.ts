@@ -1,0 +1,68 @@
+import type { Evidence, SourceOptions } from './evidence';
+import { isA, mainProduct, pageOf, PRODUCT, type Candidate, type Entity } from './jsonld';
+
+/** Most elements looked at on one page. */
+const MAX_ELEMENTS = 50_000;
+
+const typed = (el: Element): Entity => ({ '@type': (el.getAttribute('itemtype') || '').split(/\s+/) });
+
+/**
+ * An itemprop's value: `content` first (so `<meta itemprop=price content=1299>` beats a visible
+ * "$1,299.00", wherever each sits), then href / src, then the text.
+ */
+const value = (p: Element) => {
+  for (const a of ['content', 'href', 'src']) if (p.hasAttribute(a)) return p.getAttribute(a);
+  return p.textContent;
+};
+
+/**
+ * Microdata Products as schema.org entities. Only a Product that is not a property of another
+ * item is a candidate for the page's product (one inside an ItemList, an Offer or a sidebar is not),
+ * except inside a WebPage; `itemprop=mainEntity` names it the page's main entity.
+ */
+export function readMicrodata(doc: Document, opts: SourceOptions): Evidence {
+  const ev: Evidence = { source: 'microdata' };
+  try {
+    let budget = MAX_ELEMENTS;
+    // Each element is looked at once: the walk stops at nested items, which read their own subtree.
+    const props = (el: Element, out: Element[]): Element[] => {
+      for (let c = el.firstElementChild; c && --budget > 0; c = c.nextElementSibling) {
+        if (c.hasAttribute('itemprop')) out.push(c);
+        if (!c.hasAttribute('itemscope')) props(c, out);
+      }
+      return out;
+    };
+    const item = (el: Element): Entity => {
+      // A null prototype: itemprop="__proto__" stays a plain key.
+      const o: Entity = Object.create(null);
+      o['@type'] = typed(el)['@type'];
+      const id = el.getAttribute('itemid');
+      if (id) o['@id'] = id;
+      const found = props(el, []).sort((a, b) => +!a.hasAttribute('content') - +!b.hasAttribute('content'));
+      for (const p of found) {
+        const v = p.hasAttribute('itemscope') ? [item(p)] : value(p);
+        for (const name of (p.getAttribute('itemprop') || '').split(/\s+/)) {
+          const prev = o[name];
+          if (Array.isArray(v)) o[name] = Array.isArray(prev) ? prev.concat(v) : v;
+          else if (name && prev === undefined) o[name] = v;
+        }
+      }
+      return o;
+    };
+    // Items that are nobody's property: the walk goes into WebPage items (WordPress themes wrap the page in one) only.
+    const tops = (el: Element, out: Element[]): Element[] => {
+      for (let c = el.firstElementChild; c && --budget > 0; c = c.nextElementSibling)
+        if (!c.hasAttribute('itemscope') || isA(typed(c), /Page$/)) tops(c, out);
+        else out.push(c);
+      return out;
+    };
+    const cands: Candidate[] = tops(doc.documentElement, [])
+      .filter((el) => isA(typed(el), PRODUCT))
+      .map((el) => ({ e: item(el), main: /\bmainEntity\b/.test(el.getAttribute('itemprop') || '') }));
+    const product = mainProduct(cands, pageOf(doc, opts.url), opts);
+    if (product) (ev.pageType = 'product'), (ev.product = product);
+  } catch (e) {
+    opts.problem('microdata: ' + e);
+  }
+  return ev;
+}

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { checkConfig } from '../../src/config';
+import { readPage } from '../../src/page/model';
+import { goTo } from '../support/dom';
+
+const cfg = (extra: Record<string, unknown> = {}) => checkConfig({ scriptId: '1', ...extra }).config!;
+const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+const PRODUCT_LD = ld({ '@context': 'https://schema.org', '@type': 'Product', sku: 'LD-1', name: 'X', offers: { '@type': 'Offer', price: '19.99', priceCurrency: 'USD', availability: 'https://schema.org/InStock' } });
+
+function page(html: string, path = '/somewhere', status?: number, extra: Record<string, unknown> = {}) {
+  goTo(path);
+  document.body.innerHTML = html;
+  const problems: string[] = [];
+  const m = readPage(document, location, cfg(extra), (p) => problems.push(p), [], status);
+  return { m, problems };
+}
+
+describe('page type precedence', () => {
+  it.each([
+    ['data-yespo-page beats everything', '<p data-yespo-page="cart"></p><div data-yespo-product="A"></div>' + PRODUCT_LD, '/', undefined, 'cart'],
+    ['HTTP 404 beats entities and structured data', '<div data-yespo-product="A"></div>' + PRODUCT_LD, '/p/a', 404, '404'],
+    ['order attribute → purchase', '<div data-yespo-order="1"><i data-yespo-order-item="A" data-yespo-price="1"></i></div>', '/', undefined, 'purchase'],
+    ['product attribute beats a URL rule', '<div data-yespo-product="A"></div>', '/', undefined, 'product'],
+    ['JSON-LD product beats the URL rule', PRODUCT_LD, '/p/ld-1', undefined, 'product'],
+    ['URL rule when nothing else speaks', '<p>hi</p>', '/basket/', undefined, 'cart'],
+    ['other when nothing speaks', '<p>hi</p>', '/about', undefined, 'other'],
+  ])('%s', (_n, html, path, status, want) => {
+    expect(page(html, path, status).m.type).toBe(want);
+  });
+
+  it('attribute product data beats JSON-LD, and the disagreement is a debug line', () => {
+    const { m, problems } = page('<div data-yespo-product="ATTR-1" data-yespo-price="5"></div>' + PRODUCT_LD, '/p/x');
+    expect(m.product).toEqual({ productKey: 'ATTR-1', price: '5' });
+    expect(problems).toContain('json-ld disagrees on the product (data-yespo-* wins)');
+  });
+
+  it('a category page typed by URL takes its key from the canonical URL', () => {
+    const { m } = page('<link rel="canonical" href="https://shop.test/c/summer-shoes.html?page=2">', '/c/x', undefined, { pages: { category: '/c/*' } });
+    expect(m).toMatchObject({ type: 'category', category: 'summer-shoes' });
+  });
+
+  it('a search page typed by URL takes its query from the URL', () => {
+    const { m } = page('<p></p>', '/search?q=red+bag', undefined, { pages: { search: '/search' } });
+    expect(m).toMatchObject({ type: 'search', search: { query: 'red bag' } });
+  });
+
+  it('dataLayer evidence fills in after structured data', () => {
+    goTo('/checkout/done');
+    document.body.innerHTML = '<p></p>';
+    const m = readPage(document, location, cfg(), () => {}, [
+      { source: 'dataLayer', pageType: 'purchase', order: { number: 'T-1', items: [{ productKey: 'A', price: '1', quantity: '1' }] } },
+    ]);
+    expect(m).toMatchObject({ type: 'purchase', typeFrom: 'dataLayer', order: { number: 'T-1' } });
+  });
+});
