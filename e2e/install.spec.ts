@@ -109,3 +109,16 @@ test('debug mode logs the page type and each event', async ({ shop }) => {
   expect(logs.some((l) => l.includes('[yespo] page type: category (from data-yespo-page)'))).toBe(true);
   expect(logs.some((l) => l.startsWith('[yespo] event CategoryPage'))).toBe(true);
 });
+
+test('the core variant: declarative attributes and eS only; structured data is left to the full bundle', async ({ shop }) => {
+  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
+  const ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","sku":"LD-9","offers":{"price":"5"}}</script>';
+  await servePage(shop, '/core', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-product="ATTR-1" data-yespo-price="7.00"></div>' + ld));
+  await shop.goto('/core');
+  await waitForEvents(shop, 1);
+  expect(await settled(shop)).toEqual([['ProductPage', { ProductPage: { productKey: 'ATTR-1', price: '7.00' } }]]);
+  await servePage(shop, '/core-ld', page(cfg('{ scriptId: "1" }') + core, ld));
+  await shop.goto('/core-ld');
+  await shop.waitForTimeout(500);
+  expect(await events(shop)).toEqual([]);
+});

@@ -84,12 +84,51 @@ export interface Checked {
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-const isNum = (v: unknown, max = Infinity): v is number => typeof v === 'number' && v >= 0 && v <= max;
-const isStrList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
-const trim = (v: unknown): unknown => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.map(trim) : v);
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** A check returns the value to keep (trimmed, normalised), or undefined when the value is invalid. */
+type Check = (v: unknown) => unknown;
+const str: Check = (v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const bool: Check = (v) => (typeof v === 'boolean' ? v : undefined);
+const oneOf = (...a: unknown[]): Check => (v) => (a.indexOf(v) >= 0 ? v : undefined);
+const num = (max = Infinity): Check => (v) => (typeof v === 'number' && v >= 0 && v <= max ? v : undefined);
+const strList: Check = (v) => (Array.isArray(v) && v.every(str) ? v.map(str) : undefined);
+const anyOf = (list: readonly string[], min: number): Check => (v) =>
+  Array.isArray(v) && v.length >= min && v.every((x) => list.indexOf(x) >= 0) ? v : undefined;
+
+const TOP: Record<string, Check> = {
+  scriptId: str,
+  siteId: str,
+  transport: oneOf('es', 'rest', 'auto'),
+  scriptUrl: str,
+  restUrl: str,
+  recoms: bool,
+  productKey: anyOf(PRODUCT_KEY_FIELDS, 1),
+  currency: str,
+  consent: oneOf('granted', 'pending'),
+  dataLayer: (v) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
+  spa: bool,
+  platforms: (v) =>
+    v === true ? [] : v === false ? v : isObj(v) && anyOf(PLATFORMS, 0)(Object.keys(v)) && Object.keys(v).every((k) => bool(v[k]) !== undefined) ? Object.keys(v).filter((k) => !v[k]) : undefined,
+  debug: bool,
+};
+
+/** Object options: each key checked alone, so one bad key keeps the others. */
+const SUB: Record<string, Record<string, Check>> = {
+  impressions: {
+    threshold: num(1),
+    minVisibleMs: num(),
+    flushMs: num(),
+    blockSelector: str,
+    itemSelector: str,
+    productAttr: str,
+    containerAttr: str,
+  },
+  search: { params: strList, onlyNotFound: bool },
+  user: { externalCustomerId: str, email: str, phone: str, name: str, contactId: (v) => (typeof v === 'number' && isFinite(v) ? String(v) : str(v)) },
+  pages: {},
+};
+const pagePattern: Check = (v) => (str(v) ? [str(v)] : strList(v));
 
 /**
  * Checks `window.yespoConfig` with small guards (zod stays out of the bundle); the table test in
@@ -98,89 +137,30 @@ const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 export function checkConfig(input: unknown): Checked {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const cfg = defaults();
+  const cfg = defaults() as unknown as Record<string, unknown> & ResolvedConfig;
   const raw = isObj(input) ? input : {};
   const warn = (p: string) => warnings.push(invalidMsg(p));
-  const top = (k: keyof ResolvedConfig, ok: (v: unknown) => boolean, set: (v: never) => void) => {
-    if (!own(raw, k) || raw[k] === undefined) return;
-    if (ok(raw[k])) set(raw[k] as never);
-    else warn(k);
-  };
-  const sub = (k: 'impressions' | 'search', checks: Record<string, (v: unknown) => boolean>) => {
+  for (const k in raw) {
     const v = raw[k];
-    if (v === undefined) return;
-    if (!isObj(v)) {
-      warn(k);
-      return;
-    }
-    for (const s in v) {
-      if (!own(v, s) || v[s] === undefined) continue;
-      if (!checks[s]) warnings.push(unknownMsg(k + '.' + s));
-      else if (checks[s](v[s])) (cfg[k] as Record<string, unknown>)[s] = trim(v[s]);
-      else warn(k + '.' + s);
-    }
-  };
-
-  for (const k in raw) if (own(raw, k) && !EXPECT[k]) warnings.push(unknownMsg(k));
-  top('scriptId', isStr, (v: string) => (cfg.scriptId = v.trim()));
-  top('siteId', isStr, (v: string) => (cfg.siteId = v.trim()));
-  top('transport', (v) => v === 'es' || v === 'rest' || v === 'auto', (v: ResolvedConfig['transport']) => (cfg.transport = v));
-  top('scriptUrl', isStr, (v: string) => (cfg.scriptUrl = v.trim()));
-  top('restUrl', isStr, (v: string) => (cfg.restUrl = v.trim()));
-  top('recoms', isBool, (v: boolean) => (cfg.recoms = v));
-  top('productKey', (v) => Array.isArray(v) && v.length > 0 && v.every((f) => (PRODUCT_KEY_FIELDS as readonly unknown[]).indexOf(f) >= 0), (v: ResolvedConfig['productKey']) => (cfg.productKey = v));
-  top('currency', isStr, (v: string) => (cfg.currency = v.trim()));
-  top('consent', (v) => v === 'granted' || v === 'pending', (v: ResolvedConfig['consent']) => (cfg.consent = v));
-  top('dataLayer', (v) => isBool(v) || isStr(v), (v: boolean | string) => (cfg.dataLayer = v === true ? 'dataLayer' : v));
-  top('spa', isBool, (v: boolean) => (cfg.spa = v));
-  top(
-    'platforms',
-    (v) => isBool(v) || (isObj(v) && Object.keys(v).every((k) => (PLATFORMS as readonly string[]).indexOf(k) >= 0 && isBool(v[k]))),
-    (v: boolean | Record<string, boolean>) => (cfg.platforms = v === false ? false : v === true ? [] : (Object.keys(v).filter((k) => !v[k]) as ResolvedConfig['platforms'])),
-  );
-  top('debug', isBool, (v: boolean) => (cfg.debug = v));
-  sub('impressions', {
-    threshold: (v) => isNum(v, 1),
-    minVisibleMs: isNum,
-    flushMs: isNum,
-    blockSelector: isStr,
-    itemSelector: isStr,
-    productAttr: isStr,
-    containerAttr: isStr,
-  });
-  sub('search', { params: isStrList, onlyNotFound: isBool });
-
-  const pages = raw.pages;
-  if (pages !== undefined) {
-    if (!isObj(pages)) warn('pages');
-    else
-      for (const t in pages) {
-        if (!own(pages, t) || pages[t] === undefined) continue;
-        const v = pages[t];
-        if (!isPageType(t)) warnings.push(unknownMsg('pages.' + t));
-        else if (isStr(v)) cfg.pages[t] = [v];
-        else if (isStrList(v)) cfg.pages[t] = v;
-        else warn('pages.' + t);
-      }
-  }
-
-  const user = raw.user;
-  if (user !== undefined) {
-    if (!isObj(user)) warn('user');
+    if (!own(raw, k) || v === undefined) continue;
+    if (TOP[k]) {
+      const r = TOP[k](v);
+      if (r === undefined) warn(k);
+      else cfg[k] = r;
+    } else if (!SUB[k]) warnings.push(unknownMsg(k));
+    else if (!isObj(v)) warn(k);
     else {
-      const u: NonNullable<ResolvedConfig['user']> = {};
-      for (const f in user) {
-        if (!own(user, f) || user[f] === undefined) continue;
-        const v = user[f];
-        if (f !== 'externalCustomerId' && f !== 'email' && f !== 'phone' && f !== 'name' && f !== 'contactId')
-          warnings.push(unknownMsg('user.' + f));
-        else if (isStr(v) || (f === 'contactId' && typeof v === 'number' && isFinite(v))) u[f] = String(v).trim();
-        else warn('user.' + f);
+      const into = (cfg[k] = cfg[k] || {}) as Record<string, unknown>;
+      for (const s in v) {
+        if (!own(v, s) || v[s] === undefined) continue;
+        const check = k === 'pages' ? (isPageType(s) ? pagePattern : undefined) : SUB[k][s];
+        const r = check && check(v[s]);
+        if (!check) warnings.push(unknownMsg(k + '.' + s));
+        else if (r === undefined) warn(k + '.' + s);
+        else into[s] = r;
       }
-      cfg.user = u;
     }
   }
-
   for (const k of ['scriptId', 'siteId'] as const)
     if (!cfg[k] && (k === 'scriptId' ? cfg.transport !== 'rest' : cfg.transport !== 'es')) {
       errors.push(missingMsg(k));

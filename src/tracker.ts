@@ -88,10 +88,11 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   let dl: Evidence = { source: 'dataLayer' };
   let dlTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** A debug line, once per page view; the shop bundle carries no messages (its call sites are compiled out). */
   const problem = (msg: string) => {
-    if (view.problems[msg]) return;
+    if (!__DEBUG__ || view.problems[msg]) return;
     view.problems[msg] = 1;
-    __DEBUG__ && log.debug(msg);
+    log.debug(msg);
   };
 
   const hold = (on: boolean) => {
@@ -182,11 +183,13 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     if (sc) session.set('sc', sc);
   };
 
-  const useRest = () => {
-    if (viaRest) return;
-    viaRest = createRest(cfg, log);
-    stops.push(viaRest.stop);
-  };
+  const useRest = __REST__
+    ? () => {
+        if (viaRest) return;
+        viaRest = createRest(cfg, log);
+        stops.push(viaRest.stop);
+      }
+    : () => log.error('this build has no REST transport: include yespo-autotrack.min.js instead');
 
   /** 'auto': the eS script did not load (blocked, or not there within 4 s): REST for the rest of the visit. */
   const watchLoader = (loader: NonNullable<ReturnType<typeof installEs>>) => {
@@ -310,47 +313,49 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
    * A dataLayer entry becomes page evidence (read at the next scan) or an event of its own. Cart
    * deltas apply to the last cart known when the page has no `data-yespo-cart` of its own.
    */
-  const onDataLayer = (s: DlSignal) => {
-    switch (s.kind) {
-      case 'product':
-        dl.product = s.product;
-        dl.pageType = 'product';
-        break;
-      case 'list':
-        if (s.category) dl.category = s.category;
-        break;
-      case 'cart':
-        dl.cart = s.items;
-        dl.pageType = s.page || 'cart';
-        break;
-      case 'add':
-      case 'remove':
-        if (document.querySelector('[data-yespo-cart]')) return;
-        dl.cart = applyDelta(dl.cart || lastCart(local), s);
-        break;
-      case 'purchase':
-        dl.order = s.order;
-        dl.pageType = 'purchase';
-        break;
-      case 'search':
-        dl.search = { query: s.query, found: s.found };
-        if (s.found === undefined) delete dl.search.found;
-        dl.pageType = 'search';
-        break;
-      case 'wishlist':
-        return send('AddToWishlist', { AddToWishlist: s.product.price === undefined ? { productKey: s.product.productKey } : { productKey: s.product.productKey, price: s.product.price, ...(s.product.isInStock === undefined ? {} : { isInStock: s.product.isInStock }) } });
-      case 'customer':
-        return identify(s.identity, 'dataLayer');
-      default:
-        return;
-    }
-    // Entries pushed after start: read the page again once the current task is done.
-    if (scanning && !dlTimer && !routeTimer) dlTimer = setTimeout(guard(() => ((dlTimer = undefined), scan(true)), 'dataLayer'), 0);
-  };
+  const onDataLayer = __ZERO__
+    ? (s: DlSignal) => {
+        switch (s.kind) {
+          case 'product':
+            dl.product = s.product;
+            dl.pageType = 'product';
+            break;
+          case 'list':
+            if (s.category) dl.category = s.category;
+            break;
+          case 'cart':
+            dl.cart = s.items;
+            dl.pageType = s.page || 'cart';
+            break;
+          case 'add':
+          case 'remove':
+            if (document.querySelector('[data-yespo-cart]')) return;
+            dl.cart = applyDelta(dl.cart || lastCart(local), s);
+            break;
+          case 'purchase':
+            dl.order = s.order;
+            dl.pageType = 'purchase';
+            break;
+          case 'search':
+            dl.search = { query: s.query, found: s.found };
+            if (s.found === undefined) delete dl.search.found;
+            dl.pageType = 'search';
+            break;
+          case 'wishlist':
+            return send('AddToWishlist', { AddToWishlist: s.product.price === undefined ? { productKey: s.product.productKey } : { productKey: s.product.productKey, price: s.product.price, ...(s.product.isInStock === undefined ? {} : { isInStock: s.product.isInStock }) } });
+          case 'customer':
+            return identify(s.identity, 'dataLayer');
+          default:
+            return;
+        }
+        // Entries pushed after start: read the page again once the current task is done.
+        if (scanning && !dlTimer && !routeTimer) dlTimer = setTimeout(guard(() => ((dlTimer = undefined), scan(true)), 'dataLayer'), 0);
+      }
+    : undefined;
 
   /** Wires the initial scan and the watchers once the document is parsed. */
   const ready = guard(() => {
-    if (cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard(onDataLayer, 'dataLayer signal'), { currency: cfg.currency, problem }));
+    if (__ZERO__ && onDataLayer && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard(onDataLayer, 'dataLayer signal'), { currency: cfg.currency, problem }));
     scanning = true;
     scan(true);
     const imp = (impressions = createImpressions(cfg.impressions, (list) => send('ProductImpressions', { ProductImpression: list }), problem));

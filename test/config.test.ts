@@ -55,6 +55,9 @@ const cases: Array<[string, unknown, { errors?: string[]; warnings?: string[] }]
   ['bad user field', { ...ok, user: { email: 5, name: 'Ann' } }, { warnings: ['config "user.email" must be a non-empty string; using the default'] }],
   ['unknown user field', { ...ok, user: { mail: 'a@b.c' } }, { warnings: ['config "user.mail" is not a known option; ignored'] }],
   ['user not an object', { ...ok, user: 'ann' }, { warnings: ['config "user" must be an object; using the default'] }],
+  ['platforms off one by one', { ...ok, platforms: { shopify: false, magento: true } }, {}],
+  ['platforms all off', { ...ok, platforms: false }, {}],
+  ['bad platforms', { ...ok, platforms: { wix: false } }, { warnings: ['config "platforms" must be true, false or an object of platform → true/false; using the default'] }],
   ['unknown key', { ...ok, scriptID: 'x' }, { warnings: ['config "scriptID" is not a known option; ignored'] }],
   ['siteId invalid but not needed', { ...ok, siteId: 7 }, { warnings: ['config "siteId" must be a non-empty string; using the default'] }],
   [
@@ -111,6 +114,12 @@ describe('config defaults', () => {
       spa: true,
       debug: false,
     });
+  });
+
+  it('platforms: the ones switched off, or none at all', () => {
+    expect(checkConfig({ ...ok, platforms: { shopify: false, magento: true } }).config!.platforms).toEqual(['shopify']);
+    expect(checkConfig({ ...ok, platforms: false }).config!.platforms).toBe(false);
+    expect(checkConfig(ok).config!.platforms).toEqual([]);
   });
 
   it('merges page rules with the defaults, key by key', () => {

@@ -45,23 +45,33 @@ export function mergeIdentity(cur: Identity, next: Identity): Identity {
   return out;
 }
 
+/** Identity field → its name in Yespo payloads. */
+const GI: Array<[keyof Identity, string]> = [
+  ['externalCustomerId', 'externalCustomerId'],
+  ['email', 'user_email'],
+  ['phone', 'user_phone'],
+  ['contactId', 'user_es_contact_id'],
+];
+const CD: Array<[keyof Identity, string]> = [
+  ['externalCustomerId', 'externalCustomerId'],
+  ['email', 'user_email'],
+  ['name', 'user_name'],
+  ['phone', 'user_phone'],
+  ['city', 'user_city'],
+];
+
+const rename = (id: Identity, map: Array<[keyof Identity, string]>) => {
+  const out: Record<string, string> = {};
+  for (const [k, n] of map) if (id[k]) out[n] = id[k]!;
+  return out;
+};
+
 export function generalInfo(id: Identity): GeneralInfo | undefined {
-  const g: GeneralInfo = {};
-  if (id.externalCustomerId) g.externalCustomerId = id.externalCustomerId;
-  if (id.email) g.user_email = id.email;
-  if (id.phone) g.user_phone = id.phone;
-  if (id.contactId) g.user_es_contact_id = id.contactId;
+  const g = rename(id, GI);
   return Object.keys(g).length ? g : undefined;
 }
 
 /** CustomerData needs something Yespo can match a contact by: an email, a phone or an external id. */
 export function customerData(id: Identity): CustomerDataPayload | undefined {
-  if (!id.email && !id.phone && !id.externalCustomerId) return undefined;
-  const c: CustomerDataPayload = {};
-  if (id.externalCustomerId) c.externalCustomerId = id.externalCustomerId;
-  if (id.email) c.user_email = id.email;
-  if (id.name) c.user_name = id.name;
-  if (id.phone) c.user_phone = id.phone;
-  if (id.city) c.user_city = id.city;
-  return c;
+  return id.email || id.phone || id.externalCustomerId ? rename(id, CD) : undefined;
 }

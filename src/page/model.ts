@@ -38,8 +38,9 @@ export function readPage(
 ): PageModel {
   const f = readAttributes(doc, problem, cfg.currency);
   const opts: SourceOptions = { productKey: cfg.productKey, currency: cfg.currency, url: loc.href, problem };
-  const ev: Evidence[] = [readJsonLd(doc, opts), readMicrodata(doc, opts), readOpenGraph(doc, opts), ...extra];
-  if (cfg.platforms) ev.push(...readPlatforms(doc, window, opts, cfg.platforms));
+  // The core build (`__ZERO__` off) reads attributes and URL rules only.
+  const ev: Evidence[] = __ZERO__ ? [readJsonLd(doc, opts), readMicrodata(doc, opts), readOpenGraph(doc, opts), ...extra] : [];
+  if (__ZERO__ && cfg.platforms) ev.push(...readPlatforms(doc, window, opts, cfg.platforms));
 
   let type: PageType | undefined = f.pageType;
   let typeFrom = 'data-yespo-page';

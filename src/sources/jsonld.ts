@@ -245,7 +245,13 @@ export function readJsonLd(doc: Document, opts: SourceOptions): Evidence {
     const pg = pageOf(doc, opts.url);
     const get: Get = (v) => objects(v).map((o) => ids.get(o['@id'] as string) || o);
     const page = (re: RegExp) => pages.find((p) => isA(p, re));
-    if (page(/^SearchResultsPage$/)) return (ev.pageType = 'search'), ev;
+    if (page(/^SearchResultsPage$/)) {
+      ev.pageType = 'search';
+      // The results list: its numberOfItems, else its entries, tells whether anything was found.
+      const l = lists[0];
+      if (l) ev.search = { found: (typeof l.numberOfItems === 'number' ? l.numberOfItems : objects(l.itemListElement).length) > 0 ? 1 : 0 };
+      return ev;
+    }
     const collection = page(/^CollectionPage$/);
     const list = lists.find((l) => objects(l.itemListElement).some((x) => !x['@type'] || isA(x, ENTRY)));
     const products = cands.filter((c) => !listed.has(c.e['@id'])).map((c) => ({ e: c.e, main: c.main || mains.has(c.e['@id']) }));

@@ -29,3 +29,13 @@ describe('text normalisation', () => {
     expect(list(undefined)).toEqual([]);
   });
 });
+
+import { guid, GUID_RE } from '../../src/lib/guid';
+describe('guid', () => {
+  it('is 8-4-4-4-12 lower-case hex and different every time', () => {
+    const ids = Array.from({ length: 1000 }, guid);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(GUID_RE.test(ids[0])).toBe(true);
+    expect(new Set(ids).size).toBe(1000);
+  });
+});

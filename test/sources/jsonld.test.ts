@@ -344,3 +344,17 @@ describe('readJsonLd: hostile input', () => {
     expect(readJsonLd(document, { productKey: ['sku', 'productID'], url: 'https://x.example/p/a', problem: () => {} }).product).toEqual({ productKey: 'OK-1' });
   }, 60_000);
 });
+
+describe('readJsonLd: search results found or not', () => {
+  const page = (list: unknown) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'SearchResultsPage', mainEntity: list })}</script>`;
+  it.each([
+    ['three results', { '@type': 'ItemList', itemListElement: [1, 2, 3].map((i) => ({ '@type': 'ListItem', position: i, url: `/p/${i}` })) }, 1],
+    ['numberOfItems 0', { '@type': 'ItemList', numberOfItems: 0, itemListElement: [] }, 0],
+    ['an empty list', { '@type': 'ItemList', itemListElement: [] }, 0],
+  ])('%s', (_n, list, found) => {
+    document.body.innerHTML = page(list);
+    const { problem } = collector();
+    expect(readJsonLd(document, { productKey: ['sku'], url: 'https://x.example/search?q=boots', problem })).toEqual({ source: 'json-ld', pageType: 'search', search: { found } });
+  });
+});
