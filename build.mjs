@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const define = { __VERSION__: JSON.stringify(pkg.version), __DEBUG__: 'false' };
+const define = { __VERSION__: JSON.stringify(pkg.version), __DEBUG__: 'false', __ZERO__: 'true', __REST__: 'true' };
 const common = { bundle: true, target: 'es2018', define, logLevel: 'warning', legalComments: 'none' };
 // The debug build: every problem named in the console, each payload checked against the zod schemas.
 const debug = { ...common, define: { ...define, __DEBUG__: 'true' } };
@@ -21,6 +21,17 @@ await Promise.all([
     outfile: 'dist/yespo-autotrack.min.js',
     minify: true,
     // Internal fields start with "_" and are renamed: they never reach the page's globals.
+    mangleProps: /^_/,
+  }),
+  // The core variant for shops that mark their pages up with data-yespo-* and use eS.JS: no
+  // structured-data readers, no REST transport.
+  build({
+    ...common,
+    define: { ...define, __ZERO__: 'false', __REST__: 'false' },
+    entryPoints: ['src/auto.ts'],
+    format: 'iife',
+    outfile: 'dist/yespo-autotrack.core.min.js',
+    minify: true,
     mangleProps: /^_/,
   }),
   build({ ...debug, entryPoints: ['src/auto.ts'], format: 'iife', outfile: 'dist/yespo-autotrack.debug.js', minify: true }),
