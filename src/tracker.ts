@@ -21,6 +21,7 @@ import { checkRestBody } from './schema/rest';
 import { watchInteractions } from './watch/interactions';
 import { watchMutations } from './watch/mutations';
 import { createImpressions, type Impressions } from './watch/impressions';
+import { showOverlay } from './debug/overlay';
 import { watchNavigation } from './watch/navigation';
 
 export type ConsentState = 'granted' | 'pending' | 'denied';
@@ -292,7 +293,22 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     routeTimer = undefined;
     if (impressions) impressions.reset();
     scan(true);
+    if (__DEBUG__) summary();
   };
+
+  /** Debug build: one console group per page view with what was read, from where, and what was sent. */
+  const summary = __DEBUG__
+    ? () => {
+        const c = typeof console !== 'undefined' ? console : undefined;
+        if (!log._on || !c || !c.groupCollapsed || !model) return;
+        c.groupCollapsed(`[yespo] page view ${views}: ${model.type} (from ${model.typeFrom})`);
+        for (const k of ['product', 'category', 'search', 'cart', 'order', 'customer'] as const)
+          if (model[k] !== undefined) c.log(`${k} ← ${model.from[k] || 'data-yespo-*'}`, model[k]);
+        for (const e of view.sent) c.log('sent', e.name, e.payload || '');
+        for (const p of Object.keys(view.problems)) c.warn(p);
+        c.groupEnd();
+      }
+    : () => {};
 
   /** SPA route change: PageView now, the page's own events once the DOM has been quiet for 300 ms (3 s at most). */
   const onRoute = () => {
@@ -358,6 +374,10 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     if (__ZERO__ && onDataLayer && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard(onDataLayer, 'dataLayer signal'), { currency: cfg.currency, problem }));
     scanning = true;
     scan(true);
+    if (__DEBUG__ && log._on) {
+      summary();
+      stops.push(showOverlay(tracker.inspect));
+    }
     const imp = (impressions = createImpressions(cfg.impressions, (list) => send('ProductImpressions', { ProductImpression: list }), problem));
     imp.add(document);
     stops.push(imp.stop);

@@ -48,7 +48,7 @@ export function readPage(
     if (!type && t) {
       type = t;
       typeFrom = from;
-    } else if (__DEBUG__ && t && t !== type && from !== 'URL rule') problem(`${from} says this is a ${t} page; ${typeFrom} (${type}) wins`);
+    } else if (__DEBUG__ && t && t !== type && from !== 'URL rule' && from !== 'no signal') problem(`${from} says this is a ${t} page; ${typeFrom} (${type}) wins`);
   };
   pick(status === 404 ? '404' : undefined, 'HTTP status 404');
   pick(f.order ? 'purchase' : undefined, 'data-yespo-order');
