@@ -8,18 +8,34 @@ import { parseArgs } from 'node:util';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
 const PRODUCTS = ['24-MB02', '24-WB04', '24-UG06'];
+/** The zero-config section (`/zero/…`): path → file under pages/zero/. */
+const ZERO = [
+  ['/zero', 'index.html'],
+  ['/zero/product/shopify-tee', 'product-shopify-tee.html'],
+  ['/zero/product/magento-bag', 'product-magento-bag.html'],
+  ['/zero/product/og-only', 'product-og-only.html'],
+  ['/zero/category/shoes', 'category-shoes.html'],
+  ['/zero/search', 'search.html'],
+  ['/zero/ga4/product', 'ga4-product.html'],
+  ['/zero/ga4/thank-you', 'ga4-thank-you.html'],
+  ['/zero/woo/cart', 'woo-cart.html'],
+  ['/zero/broken-jsonld', 'broken-jsonld.html'],
+];
 
 const routes = new Map([
   ['/', join(here, 'pages/index.html')],
   ['/category/bags', join(here, 'pages/category-bags.html')],
   ...PRODUCTS.map((key) => [`/product/${key}`, join(here, `pages/product-${key}.html`)]),
   ...['cart', 'checkout', 'thank-you', 'account', 'search'].map((page) => [`/${page}`, join(here, `pages/${page}.html`)]),
+  // The zero-config section: pages that carry no data-yespo-* attribute, only what shop platforms print.
+  ...ZERO.map(([path, file]) => [path, join(here, 'pages/zero', file)]),
   ['/shop.js', join(here, 'public/shop.js')],
   ['/shop.css', join(here, 'public/shop.css')],
   ['/app.js', join(here, 'public/app.js')],
   ['/yespo-autotrack.min.js', join(dist, 'yespo-autotrack.min.js')],
   // The debug build, which the bundle loads instead of itself with ?yespo_debug=1 or debug: true.
   ['/yespo-autotrack.debug.js', join(dist, 'yespo-autotrack.debug.js')],
+  ['/yespo-autotrack.core.min.js', join(dist, 'yespo-autotrack.core.min.js')],
   ['/es-standin.js', join(dist, 'demo/es-standin.js')],
 ]);
 const notFoundPage = join(here, 'pages/404.html');
