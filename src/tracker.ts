@@ -236,9 +236,9 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       } catch {
         /* storage blocked: no web-push contact id */
       }
+      newView();
       if (consent === 'granted') grant();
       if (cfg.user) identify(cfg.user, 'config "user"');
-      newView();
     },
     scan: () => scan(true),
     page() {

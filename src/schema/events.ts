@@ -1,19 +1,5 @@
 import * as z from 'zod';
-import { GUID_RE } from '../lib/guid';
-
-/** Prices and quantities travel as plain decimal strings: "153", "1249.00". */
-const num = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number as a string');
-const key = z.string().min(1).max(256);
-const flag = z.union([z.literal(0), z.literal(1)]);
-const guid = z.string().regex(GUID_RE, 'an 8-4-4-4-12 hex GUID');
-const tagList = z.array(z.string().min(1).max(256));
-
-/** `tag_NAME: ["a","b"]` fields beside the known ones. */
-const withTags = <T extends z.ZodRawShape>(shape: T) =>
-  z.object(shape).catchall(tagList).superRefine((o, ctx) => {
-    for (const k of Object.keys(o))
-      if (!(k in shape) && !/^tag_[a-z0-9_]+$/i.test(k)) ctx.addIssue({ code: 'custom', message: `unexpected field "${k}"` });
-  });
+import { flag, guid, key, num, withTags, describeIssues as describe } from './parts';
 
 export const generalInfoSchema = z.strictObject({
   externalCustomerId: key.optional(),
@@ -92,7 +78,6 @@ export type CustomerDataPayload = z.infer<typeof customerSchema>;
 
 export const initSchema = z.strictObject({ TRACKING: z.literal(false), RECOMS: z.boolean() });
 
-const describe = (e: z.ZodError) => e.issues.map((i) => (i.path.length ? i.path.join('.') + ': ' : '') + i.message);
 
 /**
  * Problems with one `eS(...)` call's arguments; an empty list means Yespo gets what it expects.

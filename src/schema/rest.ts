@@ -1,14 +1,5 @@
 import * as z from 'zod';
-import { GUID_RE } from '../lib/guid';
-
-const num = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number as a string');
-const key = z.string().min(1).max(256);
-const tagList = z.array(z.string().min(1).max(256));
-const withTags = <T extends z.ZodRawShape>(shape: T) =>
-  z.object(shape).catchall(tagList).superRefine((o, ctx) => {
-    for (const k of Object.keys(o))
-      if (!(k in shape) && !/^tag_[a-z0-9_]+$/i.test(k)) ctx.addIssue({ code: 'custom', message: `unexpected field "${k}"` });
-  });
+import { describeIssues, guid, key, num, withTags } from './parts';
 
 /** `GeneralInfo` of every REST body, as the REST tracker document shows it. */
 export const restGeneralInfoSchema = z.strictObject({
@@ -39,7 +30,7 @@ export const restSchemas = {
   StatusCart: z.strictObject({
     GeneralInfo: gi('StatusCart'),
     StatusCart: z.strictObject({
-      GUID: z.string().regex(GUID_RE),
+      GUID: guid,
       Products: z.array(
         withTags({ productKey: key, price: num.optional(), discount: num.optional(), quantity: z.number().int().positive(), price_currency_code: key.optional() }),
       ),
@@ -68,5 +59,5 @@ export function checkRestBody(body: unknown): string[] {
   const schema = typeof name === 'string' && Object.prototype.hasOwnProperty.call(restSchemas, name) ? (restSchemas as Record<string, z.ZodType>)[name] : undefined;
   if (!schema) return [`unknown or missing GeneralInfo.eventName ${JSON.stringify(name)}`];
   const r = schema.safeParse(body);
-  return r.success ? [] : r.error.issues.map((i) => (i.path.length ? i.path.join('.') + ': ' : '') + i.message);
+  return r.success ? [] : describeIssues(r.error);
 }
