@@ -234,6 +234,13 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
   document.addEventListener('visibilitychange', onVisible);
   window.addEventListener('online', onOnline);
 
+  // A new page is a good moment to try again: this tab's entries waiting out a backoff get one
+  // attempt now (the backoff grows again if it fails), so the next page sends what the last one could not.
+  for (const k of keys()) {
+    const e = read(k);
+    if (e && e.tab === tab && e.at > Date.now()) write(k, ((e.at = 0), e));
+  }
+
   return {
     add(body) {
       const all = keys();
