@@ -113,3 +113,36 @@ test('bad input everywhere: broken config values, hostile attributes, bad API ca
   expect(logs.some((l) => l.includes('unknown page type "landing"'))).toBe(true);
   expect(logs.some((l) => l.includes('impressions: "[[" is not a valid selector'))).toBe(true);
 });
+
+test('dataLayer: a throwing wrapper before us, a wrapper after us, and push replaced later — everyone keeps working', async ({ shop }) => {
+  await serve(shop, '/dl', `<!doctype html><p>dl</p><script>
+      window.dataLayer = [];
+      window.seen = { throwing: 0, after: 0, replaced: 0 };
+      const native = dataLayer.push.bind(dataLayer);
+      dataLayer.push = function (e) { native(e); window.seen.throwing++; throw new Error('another tag failed'); };
+    </script><script>window.yespoConfig = { scriptId: "1" };</script>${TRACKER_TAG}`);
+  await shop.goto('/dl');
+  await expect.poll(() => shop.evaluate(() => typeof (window as unknown as { yespo: { stats?: unknown } }).yespo.stats)).toBe('function');
+  const result = await shop.evaluate(() => {
+    const w = window as unknown as { dataLayer: Array<unknown> & { push(e: unknown): number }; seen: Record<string, number> };
+    const ours = w.dataLayer.push;
+    w.dataLayer.push = function (e: unknown) {
+      w.seen.after++;
+      return ours.call(this, e);
+    };
+    let threw = false;
+    try {
+      w.dataLayer.push({ event: 'view_item', ecommerce: { items: [{ item_id: 'W-1', price: 3 }] } });
+    } catch {
+      threw = true;
+    }
+    w.dataLayer.push = function (e: unknown) {
+      w.seen.replaced++;
+      return Array.prototype.push.call(this, e);
+    };
+    w.dataLayer.push({ event: 'add_to_wishlist', ecommerce: { items: [{ item_id: 'W-2' }] } });
+    return { threw, seen: w.seen };
+  });
+  expect(result).toEqual({ threw: false, seen: { throwing: 1, after: 1, replaced: 1 } });
+  await expect.poll(async () => (await events(shop)).map((e) => e[0]).sort()).toEqual(['AddToWishlist', 'ProductPage']);
+});
