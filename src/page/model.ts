@@ -7,7 +7,7 @@ import { readJsonLd } from '../sources/jsonld';
 import { readMicrodata } from '../sources/microdata';
 import { readOpenGraph } from '../sources/opengraph';
 import { readPlatforms } from '../sources/platforms';
-import { navigationStatus, urlPageType, urlSearchQuery } from '../sources/url';
+import { looksLikeSearch, navigationStatus, urlPageType, urlSearchQuery } from '../sources/url';
 
 /** Everything the tracker knows about the page it is on. */
 export interface PageModel extends Found {
@@ -48,7 +48,7 @@ export function readPage(
     if (!type && t) {
       type = t;
       typeFrom = from;
-    } else if (__DEBUG__ && t && t !== type && from !== 'URL rule' && from !== 'no signal') problem(`${from} says this is a ${t} page; ${typeFrom} (${type}) wins`);
+    } else if (__DEBUG__ && t && t !== type && from !== 'URL rule' && from !== 'search URL' && from !== 'no signal') problem(`${from} says this is a ${t} page; ${typeFrom} (${type}) wins`);
   };
   pick(status === 404 ? '404' : undefined, 'HTTP status 404');
   pick(f.order ? 'purchase' : undefined, 'data-yespo-order');
@@ -57,6 +57,7 @@ export function readPage(
   pick(f.category ? 'category' : undefined, 'data-yespo-category');
   for (const e of ev) pick(e.pageType, e.source);
   pick(urlPageType(loc.pathname, cfg.pages), 'URL rule');
+  pick(looksLikeSearch(loc.pathname, loc.search, cfg.search.params) ? 'search' : undefined, 'search URL');
   pick('other', 'no signal');
   const m: PageModel = { ...f, type: type as PageType, typeFrom, from: {} };
 

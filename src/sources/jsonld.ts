@@ -260,6 +260,8 @@ export function readJsonLd(doc: Document, opts: SourceOptions): Evidence {
     if (products.length) opts.problem(`JSON-LD: ${products.length} Product(s), none of them the page's own`);
     // A Product that points to no other page may be this page's own: then the lists are its related products.
     const loose = products.some((c) => !own(c.e).some((u) => path(u, pg.url)));
+    // A product list on a search URL is the results: whether anything was found, not a category.
+    if (SEARCH_URL.test(opts.url) && list) ev.search = { found: objects(list.itemListElement).length ? 1 : 0 };
     if (pg.home || loose || SEARCH_URL.test(opts.url) || !(collection || (list && (crumbs.length || at(pg, list.url))))) return ev;
     const last = objects(crumbs.length ? crumbs[crumbs.length - 1].itemListElement : 0).pop();
     const item = last && (isObj(last.item) ? last.item['@id'] || last.item.url : last.item || last.url);

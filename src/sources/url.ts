@@ -37,6 +37,14 @@ export function urlSearchQuery(search: string, params: string[]): string | undef
   return undefined;
 }
 
+/**
+ * A search results URL by the common conventions: `/search` (Shopify, BigCommerce, most themes),
+ * `/catalogsearch/result` (Magento), WordPress's `/?s=` — with a query in one of the `params`.
+ */
+export function looksLikeSearch(path: string, search: string, params: string[]): boolean {
+  return !!urlSearchQuery(search, params) && (/\/(search|catalogsearch\/result)(\/|\.|$)/i.test(path) || (path === '/' && /[?&]s=/.test(search)));
+}
+
 /** `sc_content` of a URL: which recommendation block a visit came through. */
 export function scContent(search: string): string | undefined {
   try {

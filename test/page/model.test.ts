@@ -45,6 +45,12 @@ describe('page type precedence', () => {
     expect(m).toMatchObject({ type: 'search', search: { query: 'red bag' } });
   });
 
+  it('a search URL with a results ItemList and no markup → search, query from the URL, found from the list', () => {
+    const list = ld({ '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', position: 1, url: '/products/a' }] });
+    const { m } = page(list, '/search?q=wool+beanie');
+    expect(m).toMatchObject({ type: 'search', typeFrom: 'search URL', search: { query: 'wool beanie', found: 1 } });
+  });
+
   it('dataLayer evidence fills in after structured data', () => {
     goTo('/checkout/done');
     document.body.innerHTML = '<p></p>';

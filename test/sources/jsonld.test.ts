@@ -215,14 +215,19 @@ describe('readJsonLd: no false positives', () => {
     ['home page with tracking parameters', 'jsonld-home-featured-product.html', 'https://polar-goods.example/?utm_source=mail&utm_medium=email'],
     ['home page: a "deal of the day" Product with no url', 'jsonld-home-urlless-product.html', 'https://kava-shop.example/'],
     ['home page with a query: the same', 'jsonld-home-urlless-product.html', 'https://kava-shop.example/?ref=ig'],
-    ['search results listed as an ItemList with a breadcrumb', 'jsonld-search-itemlist.html', 'https://polar-goods.example/search?q=beanie&options%5Bprefix%5D=last'],
-    ['PrestaShop search: the same ItemList on a search URL', 'jsonld-prestashop8-category.html', 'https://presta.example/search?controller=search&s=shirt'],
     ['404 page with a popular-products list and a product widget', 'jsonld-404-with-widget.html', 'https://polar-goods.example/products/old-scarf'],
     ['blog post with a url-less product widget in the sidebar', 'jsonld-article-sidebar-widget.html', 'https://kava.example/blog/how-to-brew-v60/'],
     ['landing page marking up several unrelated products', 'jsonld-several-unrelated-products.html', 'https://peak.example/gift-guide-2024'],
     ['WooCommerce 3 category: a loop of short Products and a breadcrumb, no listing signal', 'jsonld-woocommerce3-category-loop.html', 'https://shop3.example/product-category/clothing/tshirts/'],
   ])('%s → nothing', (_, fixture, url) => {
     expect(read(fixture, url).ev).toEqual({});
+  });
+
+  it.each([
+    ['search results listed as an ItemList with a breadcrumb', 'jsonld-search-itemlist.html', 'https://polar-goods.example/search?q=beanie&options%5Bprefix%5D=last'],
+    ['PrestaShop search: the same ItemList on a search URL', 'jsonld-prestashop8-category.html', 'https://presta.example/search?controller=search&s=shirt'],
+  ])('%s → not a category: only "results were found"', (_, fixture, url) => {
+    expect(read(fixture, url).ev).toEqual({ search: { found: 1 } });
   });
 
   it('a url-less Product beside related-products lists and a breadcrumb is not a category page', () => {

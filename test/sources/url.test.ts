@@ -33,3 +33,16 @@ describe('URL rules', () => {
     expect(scContent('')).toBeUndefined();
   });
 });
+
+import { looksLikeSearch } from '../../src/sources/url';
+describe('search URLs', () => {
+  const params = ['q', 's', 'search', 'query'];
+  it.each([
+    ['/search', '?q=boots', true],
+    ['/search', '?q=', false],
+    ['/catalogsearch/result/', '?q=bag', true],
+    ['/', '?s=beanie&post_type=product', true],
+    ['/blog', '?s=x', false],
+    ['/products/search-engine-book', '?q=x', false],
+  ])('%s%s → %s', (path, search, want) => expect(looksLikeSearch(path, search, params)).toBe(want));
+});
