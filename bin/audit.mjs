@@ -4,13 +4,14 @@
 // read from where, which events would be sent, and what is wrong. Nothing leaves the machine but
 // requests to the page's own origin.
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CHROMIUM_ARGS, chromiumPath, ES_RECORDER } from './chromium.mjs';
 
 const PKG_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEBUG_BUILD = join(PKG_DIR, 'dist', 'yespo-autotrack.debug.js');
@@ -36,27 +37,6 @@ the data read and where it came from, the events that would be sent, and problem
   -h, --help     this text
 
 Exit codes: 0 no errors, 1 a page has errors, 2 usage or set-up problem.`;
-
-/** Stands in for Yespo's CDN script: records every eS call instead of sending it (as e2e/support.ts does). */
-const RECORDER = `(() => {
-  const calls = (window.__esCalls = window.__esCalls || []);
-  const old = window.eS;
-  const rec = (args) => calls.push({ args, at: Date.now() });
-  const unwrap = (e) => { const a = Array.from(e); return a.length === 1 && Object.prototype.toString.call(a[0]) === '[object Arguments]' ? Array.from(a[0]) : a; };
-  (old && old.q ? old.q : []).forEach((e) => rec(unwrap(e)));
-  window.eS = function () { rec(Array.from(arguments)); };
-  window.__esLoads = (window.__esLoads || 0) + 1;
-})();`;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 class UsageError extends Error {}
 
@@ -150,11 +130,6 @@ async function loadChromium() {
   return undefined;
 }
 
-/** The same browser as the project's Playwright tests: CHROMIUM_PATH, Debian's Chromium, else Playwright's own. */
-function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Local files: served from their directory on 127.0.0.1 so relative and root-relative assets load
@@ -351,7 +326,7 @@ async function auditPage(browser, t, opts, assets) {
         return route.abort('blockedbyclient');
       }
       if (u.hostname === 'cdn.esputnik.com' && /^\/scripts\/[^/]+\.js$/.test(u.pathname))
-        return route.fulfill({ status: 200, contentType: 'text/javascript', body: RECORDER });
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: ES_RECORDER });
       const events = eventBody(req);
       if (events) {
         restBodies.push(...events);

@@ -1,20 +1,13 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { checkEsCall } from '../src/schema/events';
+import { ES_RECORDER } from '../bin/chromium.mjs';
 
 export { expect };
 
 export type Call = unknown[];
 
 /** A stand-in for Yespo's CDN script that records calls the way the demo's stand-in does. */
-export const RECORDER = `(() => {
-  const calls = (window.__esCalls = window.__esCalls || []);
-  const old = window.eS;
-  const rec = (args) => calls.push({ args, at: Date.now() });
-  const unwrap = (e) => { const a = Array.from(e); return a.length === 1 && Object.prototype.toString.call(a[0]) === '[object Arguments]' ? Array.from(a[0]) : a; };
-  (old && old.q ? old.q : []).forEach((e) => rec(unwrap(e)));
-  window.eS = function () { rec(Array.from(arguments)); };
-  window.__esLoads = (window.__esLoads || 0) + 1;
-})();`;
+export const RECORDER = ES_RECORDER;
 
 interface Fixtures {
   shop: Page;
