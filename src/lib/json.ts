@@ -16,7 +16,18 @@ const decode = (s: string) =>
         return n < 0 ? NAMED[e.toLowerCase()] : n < 0x110000 ? String.fromCodePoint(n) : m;
       });
 
-const revive = (key: string, v: unknown) => (UNSAFE.test(key) ? undefined : typeof v === 'string' ? decode(v) : v);
+/**
+ * Entities decoded and unsafe keys dropped in place, after a plain JSON.parse: a reviver function
+ * makes V8's parse about three times slower on a large ItemList; this walk costs a third of a parse.
+ */
+function clean(v: unknown, depth = 0): unknown {
+  if (typeof v === 'string') return decode(v);
+  if (!v || typeof v !== 'object' || depth > 64) return v;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o)) for (let i = 0; i < o.length; i++) o[i] = clean(o[i], depth + 1);
+  else for (const k of Object.keys(o)) UNSAFE.test(k) ? delete o[k] : (o[k] = clean(o[k], depth + 1));
+  return o;
+}
 
 /**
  * One pass over broken JSON as real shops print it. Strings are kept whole (raw control characters
@@ -49,10 +60,10 @@ const reason = (e: unknown) => String(e).slice(0, 80);
  */
 export function readJson(text: string, why?: (reason: string) => void): unknown {
   try {
-    return JSON.parse(text, revive);
+    return clean(JSON.parse(text));
   } catch (e) {
     try {
-      const v: unknown = JSON.parse(fix(fix(text)), revive);
+      const v = clean(JSON.parse(fix(fix(text))));
       if (why) why('broken JSON repaired (' + reason(e) + ')');
       return v;
     } catch {
