@@ -401,6 +401,18 @@ async function auditPage(browser, t, opts, assets) {
       page.waitForLoadState('networkidle', { timeout: 3000 }),
     ]).catch(() => {});
 
+    // The tracker starts observing recommendation items in an idle moment after start-up: wait for it.
+    await page
+      .waitForFunction(
+        () => {
+          const y = window.yespo;
+          const blocks = document.querySelector((window.yespoConfig && window.yespoConfig.impressions && window.yespoConfig.impressions.blockSelector) || '[data-yespo-recs]');
+          return !blocks || !y || typeof y.stats !== 'function' || y.stats().observed > 0;
+        },
+        undefined,
+        { timeout: 2000 },
+      )
+      .catch(() => {});
     const imp = await page.evaluate(() => {
       const c = window.yespoConfig;
       const o = (c && typeof c === 'object' && c.impressions) || {};

@@ -379,7 +379,9 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       stops.push(showOverlay(tracker.inspect));
     }
     const imp = (impressions = createImpressions(cfg.impressions, (list) => send('ProductImpressions', { ProductImpression: list }), problem));
-    imp.add(document);
+    // Observing hundreds of recommendation items is not urgent: in a task of its own, so the start-up stays short.
+    const later = typeof requestIdleCallback === 'function' ? (f: () => void) => requestIdleCallback(f, { timeout: 500 }) : (f: () => void) => setTimeout(f, 1);
+    later(guard(() => imp.add(document), 'impressions start'));
     stops.push(imp.stop);
     stops.push(
       watchMutations({

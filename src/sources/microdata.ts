@@ -49,14 +49,19 @@ export function readMicrodata(doc: Document, opts: SourceOptions): Evidence {
       }
       return o;
     };
-    // Items that are nobody's property: the walk goes into WebPage items (WordPress themes wrap the page in one) only.
-    const tops = (el: Element, out: Element[]): Element[] => {
-      for (let c = el.firstElementChild; c && --budget > 0; c = c.nextElementSibling)
-        if (!c.hasAttribute('itemscope') || isA(typed(c), /Page$/)) tops(c, out);
-        else out.push(c);
+    // Items that are nobody's property, found by the browser's selector engine (a JS walk of a
+    // 60,000-element page costs ~20 ms): only WebPage items (WordPress themes wrap the page in one)
+    // may stand between such an item and the document.
+    const tops = (out: Element[]): Element[] => {
+      const all = doc.querySelectorAll('[itemscope]');
+      for (let i = 0; i < all.length && --budget > 0; i++) {
+        let up = all[i].parentElement && all[i].parentElement!.closest('[itemscope]');
+        while (up && isA(typed(up), /Page$/)) up = up.parentElement && up.parentElement.closest('[itemscope]');
+        if (!up && !isA(typed(all[i]), /Page$/)) out.push(all[i]);
+      }
       return out;
     };
-    const cands: Candidate[] = tops(doc.documentElement, [])
+    const cands: Candidate[] = tops([])
       .filter((el) => isA(typed(el), PRODUCT))
       .map((el) => ({ e: item(el), main: /\bmainEntity\b/.test(el.getAttribute('itemprop') || '') }));
     const product = mainProduct(cands, pageOf(doc, opts.url), opts);
