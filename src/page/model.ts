@@ -6,6 +6,7 @@ import type { Evidence, SourceOptions } from '../sources/evidence';
 import { readJsonLd } from '../sources/jsonld';
 import { readMicrodata } from '../sources/microdata';
 import { readOpenGraph } from '../sources/opengraph';
+import { canonical } from '../sources/head';
 import { readPlatforms } from '../sources/platforms';
 import { looksLikeSearch, navigationStatus, urlPageType, urlSearchQuery } from '../sources/url';
 
@@ -93,10 +94,10 @@ export function readPage(
   } else m.from.order = 'data-yespo-*';
 
   if (m.type === 'category' && !m.category) {
-    const canon = doc.querySelector('link[rel="canonical"]');
+    const canon = canonical(doc);
     let path = loc.pathname;
     try {
-      if (canon) path = new URL(canon.getAttribute('href') || '', loc.href).pathname;
+      if (canon) path = new URL(canon, loc.href).pathname;
     } catch {
       /* a broken canonical link: the page's own path */
     }

@@ -11,6 +11,7 @@ export const MAX_ITEMS = 200;
 
 const A = 'data-yespo-';
 const NOT_PAGE_PRODUCT = '[data-yespo-cart],[data-yespo-order],[data-yespo-recs]';
+const KINDS = ['page', 'product', 'category', 'cart', 'order', 'customer', 'search', 'results'];
 
 /** Every attribute selector whose appearance means "read the page again". */
 export const WATCHED = ['page', 'product', 'category', 'cart', 'cart-item', 'order', 'order-item', 'customer', 'search', 'results']
@@ -87,8 +88,7 @@ function line(el: Element, key: string, problem: Problem, currency: string | und
 }
 
 /** The current cart from the first `data-yespo-cart` container. */
-export function readCart(doc: Document, problem: Problem, currency?: string): CartItem[] | undefined {
-  const box = doc.querySelector('[' + A + 'cart]');
+export function readCart(doc: Document, problem: Problem, currency?: string, box = doc.querySelector('[' + A + 'cart]')): CartItem[] | undefined {
   if (!box) return undefined;
   const cur = attr(box, 'currency') || currency;
   return items(box, 'cart-item', problem, (el, key) => {
@@ -103,12 +103,22 @@ export function readCart(doc: Document, problem: Problem, currency?: string): Ca
 /** Reads every `data-yespo-*` fact of the page. Pure reading: sends nothing. */
 export function readAttributes(doc: Document, problem: Problem, currency?: string): Found {
   const f: Found = {};
-  const pageEl = doc.querySelector('[' + A + 'page]');
+  // One pass over the document for every kind of element (each selector of its own would be a
+  // walk of a large page): the first of each kind, and every product candidate.
+  const first: Record<string, Element> = {};
+  const products: Element[] = [];
+  const all = doc.querySelectorAll(KINDS.map((k) => '[' + A + k + ']').join(','));
+  for (let i = 0; i < all.length; i++)
+    for (const k of KINDS)
+      if (all[i].hasAttribute(A + k)) {
+        if (k === 'product') products.push(all[i]);
+        else if (!first[k]) first[k] = all[i];
+      }
+  const pageEl = first.page;
   const pt = pageEl && attr(pageEl, 'page');
   if (pt && isPageType(pt)) f.pageType = pt;
   else if (pt) __DEBUG__ && problem(`${describe(pageEl)}: unknown page type "${pt.slice(0, 40)}"; expected one of product, category, cart, checkout, purchase, main, 404, search, other`);
 
-  const products = doc.querySelectorAll('[' + A + 'product]');
   for (let i = 0; i < products.length; i++) {
     const el = products[i];
     if (el.parentElement && el.parentElement.closest(NOT_PAGE_PRODUCT)) continue;
@@ -122,12 +132,12 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
     __DEBUG__ && problem(`${describe(el)}: empty data-yespo-product; ignored`);
   }
 
-  const cat = doc.querySelector('[' + A + 'category]');
+  const cat = first.category;
   if (cat) f.category = attr(cat, 'category');
 
-  f.cart = readCart(doc, problem, currency);
+  f.cart = first.cart && readCart(doc, problem, currency, first.cart);
 
-  const orderEl = doc.querySelector('[' + A + 'order]');
+  const orderEl = first.order;
   if (orderEl) {
     const number = attr(orderEl, 'order');
     if (!number) __DEBUG__ && problem(`${describe(orderEl)}: no order number`);
@@ -139,7 +149,7 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
     }
   }
 
-  const cust = doc.querySelector('[' + A + 'customer]');
+  const cust = first.customer;
   if (cust) {
     const get = (n: string) => cust.getAttribute(A + n);
     f.customer = normalizeIdentity({
@@ -152,8 +162,8 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
     });
   }
 
-  const searchEl = doc.querySelector('[' + A + 'search]');
-  const resultsEl = doc.querySelector('[' + A + 'results]');
+  const searchEl = first.search;
+  const resultsEl = first.results;
   if (searchEl || resultsEl) {
     f.search = {};
     f.searchPage = !!searchEl;

@@ -3,6 +3,7 @@ import type { Evidence, SourceOptions } from './evidence';
 import { readJson } from '../lib/json';
 import { parseNumber } from '../lib/number';
 import { text } from '../lib/text';
+import { canonical, meta } from './head';
 
 /** A schema.org entity, read from JSON-LD or rebuilt from microdata / OpenGraph tags. */
 export type Entity = Record<string, unknown>;
@@ -40,10 +41,6 @@ export const objects: Get = (v) => ([] as unknown[]).concat(v).filter(isObj);
 export const isA = (e: Entity, re: RegExp) =>
   ([] as unknown[]).concat(e['@type']).some((t) => typeof t === 'string' && re.test(t.replace(/^.*[/#:]/, '')));
 
-export const meta = (doc: Document, name: string) => {
-  const m = doc.querySelector('meta[property="' + name + '"],meta[name="' + name + '"]');
-  return m && m.getAttribute('content');
-};
 
 const parse = (u: unknown, base: string) => {
   try {
@@ -74,8 +71,7 @@ export function segment(u: unknown, base: string): string | undefined {
 }
 
 export function pageOf(doc: Document, url: string): Page {
-  const link = doc.querySelector('link[rel=canonical]');
-  const urls = [link && link.getAttribute('href'), meta(doc, 'og:url'), url];
+  const urls = [canonical(doc), meta(doc, 'og:url'), url];
   return {
     url,
     urls,

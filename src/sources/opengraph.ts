@@ -1,5 +1,6 @@
 import type { Evidence, SourceOptions } from './evidence';
-import { meta, payload } from './jsonld';
+import { payload } from './jsonld';
+import { meta } from './head';
 
 /**
  * OpenGraph product tags: a product page when og:type is `product` (also `og:product`,
