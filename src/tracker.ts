@@ -190,7 +190,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
         viaRest = createRest(cfg, log);
         stops.push(viaRest.stop);
       }
-    : () => log.error('this build has no REST transport: include yespo-autotrack.min.js instead');
+    : () => log.error('no REST transport in the core build');
 
   /** 'auto': the eS script did not load (blocked, or not there within 4 s): REST for the rest of the visit. */
   const watchLoader = (loader: NonNullable<ReturnType<typeof installEs>>) => {
@@ -267,7 +267,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     },
     debug(on) {
       if (__DEBUG__) log._on = on !== false;
-      else log.warn('debug mode needs the debug build: add ?yespo_debug=1 to the URL or debug: true to the config');
+      else log.warn('debug mode: add ?yespo_debug=1 to the URL or debug: true to the config');
     },
     ready() {},
     stop() {

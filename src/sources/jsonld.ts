@@ -3,7 +3,7 @@ import type { Evidence, SourceOptions } from './evidence';
 import { readJson } from '../lib/json';
 import { parseNumber } from '../lib/number';
 import { text } from '../lib/text';
-import { canonical, meta } from './head';
+import { canonical, meta, freshHead } from './head';
 
 /** A schema.org entity, read from JSON-LD or rebuilt from microdata / OpenGraph tags. */
 export type Entity = Record<string, unknown>;
@@ -198,6 +198,7 @@ export function mainProduct(cands: Candidate[], pg: Page, opts: SourceOptions, g
  * WebSite + SearchAction, BreadcrumbList alone) say nothing about the page type.
  */
 export function readJsonLd(doc: Document, opts: SourceOptions): Evidence {
+  freshHead(doc);
   const ev: Evidence = { source: 'json-ld' };
   try {
     const ids = new Map<string, Entity>();

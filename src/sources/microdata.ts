@@ -1,5 +1,6 @@
 import type { Evidence, SourceOptions } from './evidence';
 import { isA, mainProduct, pageOf, PRODUCT, type Candidate, type Entity } from './jsonld';
+import { freshHead } from './head';
 
 /** Most elements looked at on one page. */
 const MAX_ELEMENTS = 50_000;
@@ -21,6 +22,7 @@ const value = (p: Element) => {
  * except inside a WebPage; `itemprop=mainEntity` names it the page's main entity.
  */
 export function readMicrodata(doc: Document, opts: SourceOptions): Evidence {
+  freshHead(doc);
   const ev: Evidence = { source: 'microdata' };
   try {
     let budget = MAX_ELEMENTS;

@@ -1,6 +1,6 @@
 import type { Evidence, SourceOptions } from './evidence';
 import { payload } from './jsonld';
-import { meta } from './head';
+import { meta, freshHead } from './head';
 
 /**
  * OpenGraph product tags: a product page when og:type is `product` (also `og:product`,
@@ -9,6 +9,7 @@ import { meta } from './head';
  * `product:price:amount`, else Shopify's `og:price:amount`.
  */
 export function readOpenGraph(doc: Document, opts: SourceOptions): Evidence {
+  freshHead(doc);
   const ev: Evidence = { source: 'opengraph' };
   try {
     const m = (name: string) => meta(doc, name);

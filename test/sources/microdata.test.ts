@@ -1,9 +1,14 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMicrodata } from '../../src/sources/microdata';
 import type { SourceOptions } from '../../src/sources/evidence';
 import { productSchema } from '../../src/schema/events';
 import { collector, loadFixture } from '../support/dom';
+
+// A fixture loaded earlier leaves its <head> (canonical, og:type) behind; inline cases start clean.
+beforeEach(() => {
+  document.head.innerHTML = '';
+});
 
 function read(url: string, productKey: SourceOptions['productKey'] = ['sku', 'productID', 'id', 'url']) {
   const { problems, problem } = collector();
