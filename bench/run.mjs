@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { heavyPage, HEAVY, productPage, spaPage } from './pages/generate.mjs';
+import { CHROMIUM_ARGS, chromiumPath, ES_RECORDER } from '../bin/chromium.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -44,16 +45,7 @@ const FLOOR = `(function () {
   window.__floor = { elements: found.length, jsonld: data.length };
 })();`;
 
-/** Yespo's CDN script stand-in (as in e2e/support.ts): records every eS call. */
-const RECORDER = `(() => {
-  const calls = (window.__esCalls = window.__esCalls || []);
-  const old = window.eS;
-  const rec = (args) => calls.push({ args, at: Date.now() });
-  const unwrap = (e) => { const a = Array.from(e); return a.length === 1 && Object.prototype.toString.call(a[0]) === '[object Arguments]' ? Array.from(a[0]) : a; };
-  (old && old.q ? old.q : []).forEach((e) => rec(unwrap(e)));
-  window.eS = function () { rec(Array.from(arguments)); };
-  window.__esLoads = (window.__esLoads || 0) + 1;
-})();`;
+
 
 const YESPO_CONFIG = `window.yespoConfig = { scriptId: '1', impressions: { minVisibleMs: ${MIN_VISIBLE_MS} } };`;
 
@@ -204,15 +196,10 @@ const INIT = `(() => {
   } catch (e) {}
 })();`;
 
-function executablePath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
 async function newPage(browser) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await ctx.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
-  await ctx.route('https://cdn.esputnik.com/scripts/**', (route) => route.fulfill({ contentType: 'text/javascript', body: RECORDER }));
+  await ctx.route('https://cdn.esputnik.com/scripts/**', (route) => route.fulfill({ contentType: 'text/javascript', body: ES_RECORDER }));
   await ctx.addInitScript(INIT);
   const page = await ctx.newPage();
   const errors = [];
@@ -484,9 +471,9 @@ async function main() {
   const skipped = await prepare();
   const { server, base, collected } = await serve();
   const browser = await chromium.launch({
-    executablePath: executablePath(),
+    executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: CHROMIUM_ARGS,
   });
   const browserVersion = browser.version();
   const ids = VARIANTS.map((v) => v.id);
