@@ -5,7 +5,7 @@ import type { Log } from './lib/log';
 import { createStore } from './lib/storage';
 import { text } from './lib/text';
 import { readPage, type PageModel } from './page/model';
-import { linkScContent, readProduct, readWishlist } from './sources/attributes';
+import { linkScContent, readProduct, readWishlist, wishlistOf } from './sources/attributes';
 import { readCustomerForm } from './sources/forms';
 import { scContent } from './sources/url';
 import { cartChange, cartFromInput, cartPurchased, lastCart, lastCartGuid } from './events/cartState';
@@ -358,7 +358,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
             dl.pageType = 'search';
             break;
           case 'wishlist':
-            return send('AddToWishlist', { AddToWishlist: s.product.price === undefined ? { productKey: s.product.productKey } : { productKey: s.product.productKey, price: s.product.price, ...(s.product.isInStock === undefined ? {} : { isInStock: s.product.isInStock }) } });
+            return send('AddToWishlist', { AddToWishlist: wishlistOf(s.product) });
           case 'customer':
             return identify(s.identity, 'dataLayer');
           default:

@@ -189,6 +189,11 @@ export function readWishlist(btn: Element, pageProduct: ProductPagePayload | und
   else if (pageProduct && (!key || key === pageProduct.productKey)) p = pageProduct;
   else if (key) p = readProduct(btn, problem, key);
   if (!p) return __DEBUG__ && problem(`${describe(btn)}: no product key (give the button a value or put it inside data-yespo-product)`), undefined;
+  return wishlistOf(p);
+}
+
+/** The AddToWishlist body for a product: its key, price and stock, without tags. */
+export function wishlistOf(p: ProductPagePayload) {
   const w: { productKey: string; price?: string; isInStock?: 0 | 1 } = { productKey: p.productKey };
   if (p.price !== undefined) w.price = p.price;
   if (p.isInStock !== undefined) w.isInStock = p.isInStock;
