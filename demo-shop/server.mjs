@@ -99,10 +99,18 @@ function transportOf(req, url) {
   return { transport: kept === 'rest' || kept === 'es' ? kept : defaultTransport, headers: {} };
 }
 
+/** The shop's pages share one header (`pages/_header.html`), put in where a page names it. */
+const INCLUDE = /<!-- #include _header\.html[^]*?-->/;
+const header = () => readFile(join(here, 'pages/_header.html'), 'utf8');
+
 async function sendPage(req, res, url, status, file) {
-  const html = await readFile(file);
+  let html = await readFile(file, 'utf8');
+  if (INCLUDE.test(html)) {
+    const part = await header();
+    html = html.replace(INCLUDE, () => part.trimEnd());
+  }
   const { transport, headers } = transportOf(req, url);
-  return send(req, res, status, TYPES['.html'], transport === 'rest' ? restPage(html.toString('utf8')) : html, headers);
+  return send(req, res, status, TYPES['.html'], transport === 'rest' ? restPage(html) : html, headers);
 }
 
 // ---------------------------------------------------------------------------------------------
