@@ -1,6 +1,5 @@
 import type { ResolvedConfig } from '../config';
 import type { PageType } from '../lib/pageTypes';
-import { text } from '../lib/text';
 import { readAttributes, type Found, type Problem } from '../sources/attributes';
 import type { Evidence, SourceOptions } from '../sources/evidence';
 import { readJsonLd } from '../sources/jsonld';
@@ -8,7 +7,7 @@ import { readMicrodata } from '../sources/microdata';
 import { readOpenGraph } from '../sources/opengraph';
 import { canonical } from '../sources/head';
 import { readPlatforms } from '../sources/platforms';
-import { looksLikeSearch, navigationStatus, urlPageType, urlSearchQuery } from '../sources/url';
+import { looksLikeSearch, lastSegment, navigationStatus, urlPageType, urlSearchQuery } from '../sources/url';
 
 /** Everything the tracker knows about the page it is on. */
 export interface PageModel extends Found {
@@ -19,8 +18,6 @@ export interface PageModel extends Found {
   from: Record<string, string>;
 }
 
-/** The last path segment without `.html`: a category key from a URL. */
-const lastSegment = (path: string) => text((/([^/]+?)(\.html?)?\/*$/.exec(path) || [])[1]);
 
 /**
  * Reads the page and decides its type. Sources in order of precedence: `data-yespo-*` attributes

@@ -13,10 +13,9 @@ const A = 'data-yespo-';
 const NOT_PAGE_PRODUCT = '[data-yespo-cart],[data-yespo-order],[data-yespo-recs]';
 const KINDS = ['page', 'product', 'category', 'cart', 'order', 'customer', 'search', 'results'];
 
-/** Every attribute selector whose appearance means "read the page again". */
-export const WATCHED = ['page', 'product', 'category', 'cart', 'cart-item', 'order', 'order-item', 'customer', 'search', 'results']
-  .map((n) => '[' + A + n + ']')
-  .join(',');
+/** The attributes whose elements, added or removed, mean "read the page again" (WATCHED: their selectors). */
+export const TRACKED = KINDS.concat('cart-item', 'order-item');
+export const WATCHED = TRACKED.map((n) => '[' + A + n + ']').join(',');
 
 export interface Found {
   pageType?: PageType;

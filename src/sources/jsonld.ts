@@ -4,6 +4,7 @@ import { readJson } from '../lib/json';
 import { parseNumber } from '../lib/number';
 import { text } from '../lib/text';
 import { canonical, meta, freshHead } from './head';
+import { parse, segment } from './url';
 
 /** A schema.org entity, read from JSON-LD or rebuilt from microdata / OpenGraph tags. */
 export type Entity = Record<string, unknown>;
@@ -42,13 +43,6 @@ export const isA = (e: Entity, re: RegExp) =>
   ([] as unknown[]).concat(e['@type']).some((t) => typeof t === 'string' && re.test(t.replace(/^.*[/#:]/, '')));
 
 
-const parse = (u: unknown, base: string) => {
-  try {
-    return typeof u === 'string' && new URL(u, base);
-  } catch {
-    return false;
-  }
-};
 
 /** A comparable path: lower case, no trailing slash; with the query where the path alone names nothing (`/`, `*.php`). */
 function path(u: unknown, base: string): string {
@@ -58,17 +52,6 @@ function path(u: unknown, base: string): string {
   return !p || /\.php$/.test(p) ? p + x.search : p;
 }
 
-/** Last path segment without query, fragment or `.html`: the `id` / `url` product key and the category key. */
-export function segment(u: unknown, base: string): string | undefined {
-  const p = parse(u, base);
-  // WordPress paginates archives as /product-category/hoodies/page/2/.
-  const s = p ? p.pathname.replace(/(\/page\/\d+)?\/*$/, '') : '';
-  try {
-    return text(decodeURIComponent(s.slice(s.lastIndexOf('/') + 1)).replace(/\.html?$/i, ''));
-  } catch {
-    return undefined;
-  }
-}
 
 export function pageOf(doc: Document, url: string): Page {
   const urls = [canonical(doc), meta(doc, 'og:url'), url];

@@ -3,6 +3,7 @@ import type { OrderItem, ProductPagePayload } from '../schema/events';
 import { PAGE_TYPES, type PageType } from '../lib/pageTypes';
 import { parseNumber, parseQuantity } from '../lib/number';
 import { text } from '../lib/text';
+import { lastSegment } from './url';
 
 type Found = Omit<Evidence, 'source'>;
 /** Platform globals are loose JSON from another script: read with `&&` chains, never trusted. */
@@ -32,8 +33,6 @@ const textOf = (doc: Document, sel: string) => {
   return el ? text(el.textContent) : undefined;
 };
 
-/** The URL's last path segment without `.html`, as the SPEC's `url` rule and category keys use. */
-const last = (url: URL) => text((/([^/]+?)(\.html?)?\/*$/.exec(url.pathname) || [])[1]);
 
 /**
  * productKey in the config's `productKey` order: the platform's SKU, its product id (`id`,
@@ -41,7 +40,7 @@ const last = (url: URL) => text((/([^/]+?)(\.html?)?\/*$/.exec(url.pathname) || 
  */
 function product(o: SourceOptions, url: URL | undefined, sku: unknown, id: unknown, price: unknown, stock?: unknown) {
   for (const k of o.productKey) {
-    const key = text(k === 'sku' ? sku : k === 'url' ? url && last(url) : /id/i.test(k) ? id : undefined);
+    const key = text(k === 'sku' ? sku : k === 'url' ? url && lastSegment(url.pathname) : /id/i.test(k) ? id : undefined);
     if (!key) continue;
     const p: ProductPagePayload = { productKey: key };
     const pr = parseNumber(price);
@@ -119,7 +118,7 @@ const magento: Adapter = (doc, _w, _o, _u, cls) =>
 const prestashop: Adapter = (_d, w, _o, url) =>
   found(
     pick('product category cart checkout order-confirmation index pagenotfound search', [w.prestashop && w.prestashop.page && w.prestashop.page.page_name]),
-    last(url),
+    lastSegment(url.pathname),
     // The order reference is shared by all orders of one cart; id_order is unique.
     text(url.searchParams.get('id_order')),
   );

@@ -63,3 +63,29 @@ export function navigationStatus(): number | undefined {
     return undefined;
   }
 }
+
+/** A URL (absolute or relative to `base`), or false when it is not one. */
+export const parse = (u: unknown, base: string) => {
+  try {
+    return typeof u === 'string' && new URL(u, base);
+  } catch {
+    return false;
+  }
+};
+
+/** The last segment of a path, without a trailing slash or `.html`. */
+export const lastSegment = (path: string) => text((/([^/]+?)(\.html?)?\/*$/i.exec(path) || [])[1]);
+
+/**
+ * The last path segment of a URL without query, fragment or `.html`, URI-decoded: the `id` / `url`
+ * product key and the category key.
+ */
+export function segment(u: unknown, base: string): string | undefined {
+  const p = parse(u, base);
+  try {
+    // WordPress paginates archives as /product-category/hoodies/page/2/.
+    return p ? lastSegment(decodeURIComponent(p.pathname.replace(/(\/page\/\d+)?\/*$/, ''))) : undefined;
+  } catch {
+    return undefined;
+  }
+}

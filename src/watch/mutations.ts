@@ -1,9 +1,9 @@
 import { guard } from '../lib/guard';
-import { WATCHED } from '../sources/attributes';
+import { TRACKED, WATCHED } from '../sources/attributes';
 
 const CART = '[data-yespo-cart]';
 const CART_PARTS = '[data-yespo-cart],[data-yespo-cart-item]';
-const ATTRS = ['page', 'product', 'category', 'cart', 'cart-item', 'order', 'order-item', 'customer', 'search', 'results', 'price', 'quantity', 'currency', 'discount', 'in-stock'].map((n) => 'data-yespo-' + n);
+const ATTRS = TRACKED.concat('price', 'quantity', 'currency', 'discount', 'in-stock').map((n) => 'data-yespo-' + n);
 
 const holds = (n: Node, sel: string) => n.nodeType === 1 && ((n as Element).matches(sel) || !!(n as Element).querySelector(sel));
 
