@@ -99,16 +99,14 @@ function transportOf(req, url) {
   return { transport: kept === 'rest' || kept === 'es' ? kept : defaultTransport, headers: {} };
 }
 
-/** The shop's pages share one header (`pages/_header.html`), put in where a page names it. */
-const INCLUDE = /<!-- #include _header\.html[^]*?-->/;
-const header = () => readFile(join(here, 'pages/_header.html'), 'utf8');
+/** Pages share parts (`pages/_header.html`, `pages/_zero-header.html`), put in where a page names them. */
+const INCLUDE = /<!-- #include (_[\w-]+\.html)[^]*?-->/g;
 
 async function sendPage(req, res, url, status, file) {
   let html = await readFile(file, 'utf8');
-  if (INCLUDE.test(html)) {
-    const part = await header();
-    html = html.replace(INCLUDE, () => part.trimEnd());
-  }
+  const parts = {};
+  for (const [, name] of html.matchAll(INCLUDE)) parts[name] ??= (await readFile(join(here, 'pages', name), 'utf8')).trimEnd();
+  html = html.replace(INCLUDE, (_, name) => parts[name]);
   const { transport, headers } = transportOf(req, url);
   return send(req, res, status, TYPES['.html'], transport === 'rest' ? restPage(html) : html, headers);
 }
