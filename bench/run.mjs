@@ -75,6 +75,9 @@ const VARIANTS = [
   { id: 'posthog', label: 'PostHog (autocapture)', entry: 'posthog', pkgs: ['posthog-js'], tags: () => `<script src="/t/posthog.js" async></script>` },
   { id: 'segment', label: 'Segment analytics-next', entry: 'segment', pkgs: ['@segment/analytics-next'], tags: () => `<script src="/t/segment.js" async></script>` },
 ];
+/** `--budget`: the heavy page only, for none, floor and yespo; prints the budget check, writes nothing. */
+const BUDGET_ONLY = process.argv.includes('--budget');
+if (BUDGET_ONLY) VARIANTS.splice(3);
 /** The readable build, for the attribution profile only. */
 const READABLE = join(ROOT, 'dist/yespo-autotrack.js');
 const SCROLLED = ['none', 'yespo', 'snowplow'];
@@ -490,6 +493,15 @@ async function main() {
     for (let r = 0; r < ROUNDS; r++) {
       for (const v of VARIANTS) heavy[v.id].push(await heavyRun(browser, base, v, collected, SCROLLED.includes(v.id)));
       log(`heavy round ${r + 1}: ` + ids.map((id) => `${id} ${f1(heavy[id][r].script)}${heavy[id][r].scroll !== undefined ? '/' + f1(heavy[id][r].scroll) : ''}`).join(', ') + ' ms script (load/scroll)');
+    }
+    if (BUDGET_ONLY) {
+      for (const v of VARIANTS) if (TRACED.includes(v.id)) trace[v.id] = await traceRun(browser, base, v);
+      const h = heavy.yespo;
+      const rounds = h.map((r, i) => (r.script - heavy.none[i].script) / (heavy.floor[i].script - heavy.none[i].script));
+      const t = trace.yespo;
+      log(`budget: yespo ÷ floor ${f2(ratio(heavy, 'yespo', 'floor', 'script'))}× (rounds ${rounds.map((x) => x.toFixed(2)).join(', ')}; ≤ 2×)`);
+      log(`budget: longest own task ${t ? f1(t.longestOwnThreadMs) : '–'} ms thread (floor ${trace.floor ? f1(trace.floor.longestOwnThreadMs) : '–'}); own script > ${LONG_TASK_MS} ms wall in ${h.filter((r) => r.ownLongScripts > 0).length} of ${h.length} runs (median longest ${f1(median(h.map((r) => r.ownLongestScript)))} ms)`);
+      return;
     }
     for (let r = 0; r < ROUNDS; r++) {
       for (const v of VARIANTS) product[v.id].push(await productRun(browser, base, v));

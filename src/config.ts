@@ -33,9 +33,9 @@ export const EXPECT: Record<string, string> = {
   search: 'an object',
   'search.params': 'a list of URL parameter names',
   'search.onlyNotFound': BOOL,
-  dataLayer: 'true, false or the name of the array',
   spa: BOOL,
-  platforms: 'true, false or an object of platform → true/false',
+  // The core build reads neither: there these keys are unknown options.
+  ...(__ZERO__ ? { dataLayer: 'true, false or the name of the array', platforms: 'true, false or an object of platform → true/false' } : {}),
   user: 'an object',
   'user.*': STR,
   'user.contactId': 'a string or a number',
@@ -106,10 +106,14 @@ const TOP: Record<string, Check> = {
   productKey: anyOf(PRODUCT_KEY_FIELDS, 1),
   currency: str,
   consent: oneOf('granted', 'pending'),
-  dataLayer: (v) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
   spa: bool,
-  platforms: (v) =>
-    v === true ? [] : v === false ? v : isObj(v) && anyOf(PLATFORMS, 0)(Object.keys(v)) && Object.keys(v).every((k) => bool(v[k]) !== undefined) ? Object.keys(v).filter((k) => !v[k]) : undefined,
+  ...(__ZERO__
+    ? {
+        dataLayer: (v: unknown) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
+        platforms: (v: unknown) =>
+          v === true ? [] : v === false ? v : isObj(v) && anyOf(PLATFORMS, 0)(Object.keys(v)) && Object.keys(v).every((k) => bool(v[k]) !== undefined) ? Object.keys(v).filter((k) => !v[k]) : undefined,
+      }
+    : {}),
   debug: bool,
 };
 

@@ -29,8 +29,8 @@ export type ConsentState = 'granted' | 'pending' | 'denied';
 export interface Tracker {
   /** Loader, stored identity, config user. */
   start(): void;
-  /** The first read of the page and the watchers, once the document is parsed. */
-  ready(): void;
+  /** Reads the page and starts watching: in a task of its own once the document is parsed, or `now`. */
+  ready(now?: boolean): void;
   /** Removes every observer and listener (tests, teardown). */
   stop(): void;
   /** Diagnostics: elements observed for impressions, page views so far. */
@@ -419,9 +419,12 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     }));
   }, 'start');
 
-  tracker.ready = () => {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => ready());
-    else ready();
+  // The first read of the page is a task of its own, apart from the script's evaluation: on a
+  // large page each stays short.
+  tracker.ready = (now) => {
+    if (now) ready();
+    else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => ready());
+    else setTimeout(ready, 0);
   };
   return tracker;
 }

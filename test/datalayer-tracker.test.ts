@@ -15,7 +15,7 @@ function run(path: string, html = '<p></p>') {
   document.body.innerHTML = html;
   t = createTracker(checkConfig({ scriptId: '1', currency: 'USD' }).config!, createLog(false));
   t.start();
-  t.ready();
+  t.ready(true);
 }
 
 beforeEach(() => {

@@ -47,7 +47,7 @@ describe('any page: no throw, no prototype change, every payload valid', () => {
         };
         live = createTracker(cfg, createLog(false));
         live.start();
-        live.ready();
+        live.ready(true);
         for (const b of Array.from(document.querySelectorAll('button'))) b.click();
         for (const f of Array.from(document.querySelectorAll('form'))) f.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
         live.setCart([{ productKey: '__proto__', price: '1e999', quantity: -1 }]);

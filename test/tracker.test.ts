@@ -19,7 +19,7 @@ function run(html: string, path = '/somewhere', extra: Record<string, unknown> =
   const t = createTracker(cfg(extra), createLog(false));
   live.push(t);
   t.start();
-  t.ready();
+  t.ready(true);
   return t;
 }
 
@@ -212,7 +212,7 @@ describe('wishlist, API and consent', () => {
     const t = createTracker(cfg({ consent: 'pending', scriptUrl: '/es.js' }), createLog(false));
     live.push(t);
     t.start();
-    t.ready();
+    t.ready(true);
     expect((window as { eS?: unknown }).eS).toBeUndefined();
     expect(localStorage.length + sessionStorage.length).toBe(0);
     t.consent('granted');

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config';
 import type { PageType } from '../lib/pageTypes';
-import { readAttributes, type Found, type Problem } from '../sources/attributes';
+import { PASS, readAttributes, type Found, type Problem } from '../sources/attributes';
 import type { Evidence, SourceOptions } from '../sources/evidence';
 import { readJsonLd } from '../sources/jsonld';
 import { readMicrodata } from '../sources/microdata';
@@ -34,10 +34,12 @@ export function readPage(
   extra: Evidence[] = [],
   status = navigationStatus(),
 ): PageModel {
-  const f = readAttributes(doc, problem, cfg.currency);
+  // One walk of the page finds both the data-yespo-* elements and the microdata items.
+  const all = doc.querySelectorAll(__ZERO__ ? PASS + ',[itemscope]' : PASS);
+  const f = readAttributes(doc, problem, cfg.currency, all);
   const opts: SourceOptions = { productKey: cfg.productKey, currency: cfg.currency, url: loc.href, problem };
   // The core build (`__ZERO__` off) reads attributes and URL rules only.
-  const ev: Evidence[] = __ZERO__ ? [readJsonLd(doc, opts), readMicrodata(doc, opts), readOpenGraph(doc, opts), ...extra] : [];
+  const ev: Evidence[] = __ZERO__ ? [readJsonLd(doc, opts), readMicrodata(doc, opts, all), readOpenGraph(doc, opts), ...extra] : [];
   if (__ZERO__ && cfg.platforms) ev.push(...readPlatforms(doc, window, opts, cfg.platforms));
 
   let type: PageType | undefined = f.pageType;

@@ -41,7 +41,7 @@ const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Obj) : undefined
 /** GA4 items or UA products → cart lines; GTM4WP's `sku` wins over `item_id` / `id`. */
 function lines(v: unknown[], cur: string | undefined, problem: DlOptions['problem']): CartItem[] {
   const out: CartItem[] = [];
-  if (v.length > MAX_ITEMS && problem) problem(`dataLayer: ${v.length} items, first ${MAX_ITEMS} read`);
+  if (__DEBUG__ && v.length > MAX_ITEMS && problem) problem(`dataLayer: ${v.length} items, first ${MAX_ITEMS} read`);
   for (let i = 0; i < v.length && i < MAX_ITEMS; i++) {
     const o = obj(v[i]);
     const key = o && (text(o.sku) || text(o.item_id) || text(o.id));
@@ -143,7 +143,7 @@ function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
   if (kind === 'purchase') {
     const number = text(id);
     if (number) return { kind, order: { number, items: list || [] } };
-    if (problem) problem('dataLayer: purchase without an order id');
+    if (__DEBUG__ && problem) problem('dataLayer: purchase without an order id');
     return undefined;
   }
   if (!list) return undefined;
@@ -165,7 +165,7 @@ export function readDataLayerEntry(entry: unknown, opts: DlOptions = {}): DlSign
   try {
     return read(entry, opts);
   } catch {
-    if (opts.problem) opts.problem('dataLayer: unreadable entry skipped');
+    if (__DEBUG__ && opts.problem) opts.problem('dataLayer: unreadable entry skipped');
     return undefined;
   }
 }
@@ -215,8 +215,8 @@ function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): 
   let arr = w[name] as unknown[];
   // gtag's snippet does the same, so pushes made before GTM loads land in this array.
   if (arr == null) arr = w[name] = [];
-  if (!Array.isArray(arr)) return problem(`dataLayer: window.${name} is not an array`), () => {};
-  if (arr.length > MAX_REPLAY) problem(`dataLayer: ${arr.length} entries, last ${MAX_REPLAY} read`);
+  if (!Array.isArray(arr)) return __DEBUG__ && problem(`dataLayer: window.${name} is not an array`), () => {};
+  if (__DEBUG__ && arr.length > MAX_REPLAY) problem(`dataLayer: ${arr.length} entries, last ${MAX_REPLAY} read`);
   emit(arr.slice(-MAX_REPLAY));
 
   let depth = 0;
@@ -229,7 +229,7 @@ function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): 
           try {
             r = (f as Push).apply(this, a);
           } catch {
-            problem('dataLayer: another tag\'s push threw');
+            __DEBUG__ && problem('dataLayer: another tag\'s push threw');
             r = arr.length;
           }
           depth--;
@@ -249,7 +249,7 @@ function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): 
       },
     });
   } catch {
-    problem('dataLayer: push cannot be wrapped');
+    __DEBUG__ && problem('dataLayer: push cannot be wrapped');
   }
   return () => {
     off = true;

@@ -14,7 +14,8 @@ function index(doc: Document): HeadIndex {
   let c = cache.get(doc);
   if (c) return c;
   const idx: HeadIndex = { meta: Object.create(null), canonical: null };
-  const els = doc.querySelectorAll('meta[content],link[rel][href]');
+  // The head only: its tags belong there, and a walk of a large body costs milliseconds.
+  const els = (doc.head || doc).querySelectorAll('meta[content],link[rel][href]');
   for (let i = 0; i < els.length; i++) {
     const el = els[i];
     if (el.tagName === 'LINK') {

@@ -217,9 +217,9 @@ export function readJsonLd(doc: Document, opts: SourceOptions): Evidence {
       if (!/^\s*application\/ld\+json\s*(;|$)/i.test(blocks[i].getAttribute('type') || '')) continue;
       const name = 'JSON-LD block #' + ++n;
       const body = blocks[i].textContent || '';
-      if (n > MAX_BLOCKS) return opts.problem(`JSON-LD: over ${MAX_BLOCKS} blocks, the rest skipped`), ev;
-      if (body.length > MAX_CHARS) opts.problem(name + ': over 200 KB, skipped');
-      else walk(readJson(body, (why) => opts.problem(name + ': ' + why)), false);
+      if (n > MAX_BLOCKS) return __DEBUG__ && opts.problem(`JSON-LD: over ${MAX_BLOCKS} blocks, the rest skipped`), ev;
+      if (body.length > MAX_CHARS) __DEBUG__ && opts.problem(name + ': over 200 KB, skipped');
+      else walk(readJson(body, (why) => void (__DEBUG__ && opts.problem(name + ': ' + why))), false);
     }
 
     const pg = pageOf(doc, opts.url);
@@ -237,7 +237,7 @@ export function readJsonLd(doc: Document, opts: SourceOptions): Evidence {
     const products = cands.filter((c) => !listed.has(c.e['@id'])).map((c) => ({ e: c.e, main: c.main || mains.has(c.e['@id']) }));
     const product = mainProduct(products, pg, opts, get, !!(collection || list));
     if (product) return (ev.pageType = 'product'), (ev.product = product), ev;
-    if (products.length) opts.problem(`JSON-LD: ${products.length} Product(s), none of them the page's own`);
+    if (products.length) __DEBUG__ && opts.problem(`JSON-LD: ${products.length} Product(s), none of them the page's own`);
     // A Product that points to no other page may be this page's own: then the lists are its related products.
     const loose = products.some((c) => !own(c.e).some((u) => path(u, pg.url)));
     // A product list on a search URL is the results: whether anything was found, not a category.
@@ -251,7 +251,7 @@ export function readJsonLd(doc: Document, opts: SourceOptions): Evidence {
       if (key) return (ev.pageType = 'category'), (ev.category = key), ev;
     }
   } catch (e) {
-    opts.problem('JSON-LD: ' + e);
+    __DEBUG__ && opts.problem('JSON-LD: ' + e);
   }
   return ev;
 }

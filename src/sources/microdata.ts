@@ -21,7 +21,7 @@ const value = (p: Element) => {
  * item is a candidate for the page's product (one inside an ItemList, an Offer or a sidebar is not),
  * except inside a WebPage; `itemprop=mainEntity` names it the page's main entity.
  */
-export function readMicrodata(doc: Document, opts: SourceOptions): Evidence {
+export function readMicrodata(doc: Document, opts: SourceOptions, scopes?: ArrayLike<Element>): Evidence {
   freshHead(doc);
   const ev: Evidence = { source: 'microdata' };
   try {
@@ -52,11 +52,12 @@ export function readMicrodata(doc: Document, opts: SourceOptions): Evidence {
       return o;
     };
     // Items that are nobody's property, found by the browser's selector engine (a JS walk of a
-    // 60,000-element page costs ~20 ms): only WebPage items (WordPress themes wrap the page in one)
+    // 60,000-element page costs ~20 ms), or in `scopes` (a walk shared with the attribute reader): only WebPage items (WordPress themes wrap the page in one)
     // may stand between such an item and the document.
     const tops = (out: Element[]): Element[] => {
-      const all = doc.querySelectorAll('[itemscope]');
+      const all = scopes || doc.querySelectorAll('[itemscope]');
       for (let i = 0; i < all.length && --budget > 0; i++) {
+        if (!all[i].hasAttribute('itemscope')) continue;
         let up = all[i].parentElement && all[i].parentElement!.closest('[itemscope]');
         while (up && isA(typed(up), /Page$/)) up = up.parentElement && up.parentElement.closest('[itemscope]');
         if (!up && !isA(typed(all[i]), /Page$/)) out.push(all[i]);
@@ -69,7 +70,7 @@ export function readMicrodata(doc: Document, opts: SourceOptions): Evidence {
     const product = mainProduct(cands, pageOf(doc, opts.url), opts);
     if (product) (ev.pageType = 'product'), (ev.product = product);
   } catch (e) {
-    opts.problem('microdata: ' + e);
+    __DEBUG__ && opts.problem('microdata: ' + e);
   }
   return ev;
 }

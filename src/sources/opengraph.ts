@@ -31,7 +31,7 @@ export function readOpenGraph(doc: Document, opts: SourceOptions): Evidence {
     );
     if (p) (ev.pageType = 'product'), (ev.product = p);
   } catch (e) {
-    opts.problem('OpenGraph: ' + e);
+    __DEBUG__ && opts.problem('OpenGraph: ' + e);
   }
   return ev;
 }

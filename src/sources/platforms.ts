@@ -102,7 +102,8 @@ const woocommerce: Adapter = (doc, _w, _o, url, cls) =>
         pick('single-product tax-product_cat woocommerce-cart woocommerce-checkout woocommerce-order-received home error404 search-results', cls),
         // WooCommerce prints both "term-<slug>" and "term-<id>"; the slug is the category URL's last segment.
         classValue(cls, /^term-(?!\d+$)(.+)/),
-        textOf(doc, '.woocommerce-order-overview__order strong') || text((/order-received\/(\d+)/.exec(url.pathname) || [])[1]),
+        (cls.indexOf('woocommerce-order-received') < 0 ? undefined : textOf(doc, '.woocommerce-order-overview__order strong')) ||
+          text((/order-received\/(\d+)/.exec(url.pathname) || [])[1]),
       )
     : undefined;
 
@@ -111,8 +112,9 @@ const magento: Adapter = (doc, _w, _o, _u, cls) =>
     pick('catalog-product-view catalog-category-view checkout-cart-index checkout-index-index checkout-onepage-success cms-index-index cms-noroute-index catalogsearch-result-index', cls),
     // Magento 2 adds "category-<url_key>" beside "categorypath-<path>".
     classValue(cls, /^category-(.+)/),
-    // Signed-in customers get a link to the order, guests a span.
-    textOf(doc, '.checkout-success .order-number strong') || textOf(doc, '.checkout-success p span'),
+    // Signed-in customers get a link to the order, guests a span. Looked for on the success page
+    // only: a selector that matches nothing walks the whole page.
+    cls.indexOf('checkout-onepage-success') < 0 ? undefined : textOf(doc, '.checkout-success .order-number strong') || textOf(doc, '.checkout-success p span'),
   );
 
 const prestashop: Adapter = (_d, w, _o, url) =>
@@ -149,7 +151,7 @@ export function readPlatforms(doc: Document, win: Window, opts: SourceOptions, o
         const f = ADAPTERS[k](doc, win, opts, new URL(opts.url, 'http://x'), doc.body ? Array.from(doc.body.classList) : []);
         if (f) out.push({ source: k, ...f });
       } catch {
-        opts.problem(k + ': page data unreadable');
+        __DEBUG__ && opts.problem(k + ': page data unreadable');
       }
   return out;
 }

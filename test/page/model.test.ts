@@ -8,8 +8,9 @@ const cfg = (extra: Record<string, unknown> = {}) => checkConfig({ scriptId: '1'
 const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
 const PRODUCT_LD = ld({ '@context': 'https://schema.org', '@type': 'Product', sku: 'LD-1', name: 'X', offers: { '@type': 'Offer', price: '19.99', priceCurrency: 'USD', availability: 'https://schema.org/InStock' } });
 
-function page(html: string, path = '/somewhere', status?: number, extra: Record<string, unknown> = {}) {
+function page(html: string, path = '/somewhere', status?: number, extra: Record<string, unknown> = {}, head = '') {
   goTo(path);
+  document.head.innerHTML = head;
   document.body.innerHTML = html;
   const problems: string[] = [];
   const m = readPage(document, location, cfg(extra), (p) => problems.push(p), [], status);
@@ -36,7 +37,7 @@ describe('page type precedence', () => {
   });
 
   it('a category page typed by URL takes its key from the canonical URL', () => {
-    const { m } = page('<link rel="canonical" href="https://shop.test/c/summer-shoes.html?page=2">', '/c/x', undefined, { pages: { category: '/c/*' } });
+    const { m } = page('', '/c/x', undefined, { pages: { category: '/c/*' } }, '<link rel="canonical" href="https://shop.test/c/summer-shoes.html?page=2">');
     expect(m).toMatchObject({ type: 'category', category: 'summer-shoes' });
   });
 

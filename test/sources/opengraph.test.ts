@@ -72,7 +72,7 @@ describe('readOpenGraph', () => {
   });
 
   it('og:type product with no key to read → nothing', () => {
-    document.body.innerHTML = '<meta property="og:type" content="product"><meta property="product:price:amount" content="10">';
+    document.head.innerHTML = '<meta property="og:type" content="product"><meta property="product:price:amount" content="10">';
     expect(read(null, 'https://shop.example/', ['sku', 'url'])).toEqual({});
   });
 
@@ -86,16 +86,24 @@ describe('readOpenGraph', () => {
       ['discontinued', 0],
       ['pending', undefined],
     ] as const) {
-      document.body.innerHTML =
+      document.head.innerHTML =
         '<meta name="og:type" content="Product"><meta name="product:retailer_item_id" content="A-1">' +
         `<meta name="product:availability" content="${availability}"><meta name="product:price:amount" content="$1,299.00">`;
       expect(read(null, 'https://shop.example/p/a-1').product).toEqual({ productKey: 'A-1', price: '1299.00', ...(isInStock === undefined ? {} : { isInStock }) });
     }
   });
 
+  it('reads <head> only: tags in the body are not the page\'s OpenGraph', () => {
+    document.head.innerHTML = '';
+    document.body.innerHTML = '<meta property="og:type" content="product"><meta property="product:retailer_item_id" content="A-1">';
+    expect(read(null, 'https://shop.example/p/a-1')).toEqual({});
+    document.head.innerHTML = document.body.innerHTML;
+    expect(read(null, 'https://shop.example/p/a-1').product).toEqual({ productKey: 'A-1' });
+  });
+
   it('hostile values: markup and 1 MB strings never make an invalid product', () => {
     const big = 'q'.repeat(1_000_000);
-    document.body.innerHTML =
+    document.head.innerHTML =
       `<meta property="og:type" content="product"><meta property="product:retailer_item_id" content="${big}">` +
       `<meta property="og:url" content="https://shop.example/p/&lt;script&gt;"><meta property="product:price:amount" content="${big}">`;
     expect(read(null, 'https://shop.example/p/x').product).toEqual({ productKey: '<script>' });

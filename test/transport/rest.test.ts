@@ -151,7 +151,7 @@ describe('tracker with transport rest', () => {
     document.body.innerHTML = '<div data-yespo-cart><i data-yespo-cart-item="A" data-yespo-price="5" data-yespo-quantity="2"></i></div>';
     const t = createTracker(checkConfig({ transport: 'rest', siteId: 'S1', restUrl: '/collect', currency: 'USD' }).config!, createLog(false));
     t.start();
-    t.ready();
+    t.ready(true);
     t.identify({ email: 'x@y.io' });
     await new Promise((r) => setTimeout(r, 20));
     t.stop();
