@@ -435,15 +435,35 @@ async function auditPage(browser, t, opts, assets) {
     const granted = await page.evaluate(() => {
       const c = window.yespoConfig;
       const y = window.yespo;
-      if (!c || c.consent !== 'pending' || !y || typeof y.consent !== 'function') return false;
+      if (!c || !y || typeof y.consent !== 'function') return false;
+      // Google Consent Mode denied (a cookie banner's default): accept through it, as the banner would.
+      const dl = c.dataLayer === false ? undefined : window[typeof c.dataLayer === 'string' ? c.dataLayer : 'dataLayer'];
+      let google;
+      let updated = false;
+      for (const e of Array.isArray(dl) ? dl : []) {
+        if (!e || typeof e !== 'object' || e[0] !== 'consent' || !e[2] || typeof e[2] !== 'object') continue;
+        const v = e[2].analytics_storage;
+        if (v !== 'granted' && v !== 'denied') continue;
+        if (e[1] === 'update') (google = v), (updated = true);
+        else if (e[1] === 'default' && !updated) google = v;
+      }
+      if (google === 'denied') {
+        (function () {
+          // eslint-disable-next-line prefer-rest-params
+          dl.push(arguments);
+        })('consent', 'update', { analytics_storage: 'granted' });
+        return 'google';
+      }
+      if (c.consent !== 'pending' || google === 'granted') return false;
       y.consent('granted');
-      return true;
+      return 'config';
     });
     if (granted) {
       await page.waitForFunction(() => window.__esLoads, undefined, { timeout: 3000 }).catch(() => {});
       await page.waitForTimeout(300);
     }
     const got = await page.evaluate(collect);
+    got.granted = granted;
     out.version = got.version || null;
     check(out, got, { restBodies, pageErrors, logged, assets, add });
     return finish(out, problems);
@@ -547,7 +567,9 @@ function check(out, got, { restBodies, pageErrors, logged, assets, add }) {
   const installed = out.bundle !== 'injected' || (got.cfg && got.cfg.own);
   if (installed && !ownKeys.includes('scriptId') && !got.scriptIdAttr && cfg.transport !== 'rest')
     add('error', 'the page\'s window.yespoConfig has no scriptId (nor data-yespo-script-id on the script tag): the tracker would stay off; the audit supplied one');
-  if (cfg.consent === 'pending') add('warning', 'consent is "pending": nothing is sent until the page calls yespo.consent(\'granted\'); the audit called it, and the events shown are those that follow');
+  if (got.granted === 'google')
+    add('warning', 'Google Consent Mode denies analytics_storage: nothing is sent until the visitor accepts; the audit accepted (gtag consent update), and the events shown are those that follow');
+  else if (cfg.consent === 'pending') add('warning', 'consent is "pending": nothing is sent until the page calls yespo.consent(\'granted\'); the audit called it, and the events shown are those that follow');
   if (out.bundle !== 'injected' && !insp)
     add('warning', `the page's own bundle (${got.version || 'unknown version'}) is not the debug build, so the page type, sources and problems are unknown; only the sent events are shown`);
 

@@ -20,6 +20,7 @@ const ZERO = [
   ['/zero/ga4/thank-you', 'ga4-thank-you.html'],
   ['/zero/woo/cart', 'woo-cart.html'],
   ['/zero/broken-jsonld', 'broken-jsonld.html'],
+  ['/zero/consent-mode', 'consent-mode.html'],
 ];
 
 const routes = new Map([

@@ -18,6 +18,7 @@ const ZERO_PAGES = [
   '/zero/ga4/thank-you?tx=GA-ATTR',
   '/zero/woo/cart',
   '/zero/broken-jsonld',
+  '/zero/consent-mode',
 ];
 
 /** `<tag data-yespo-…>` in markup. */
@@ -145,4 +146,30 @@ test('broken JSON-LD blocks do not stop the valid Product block → ProductPage'
   await open(shop, '/zero/broken-jsonld');
   await waitForEvents(shop, 1);
   expect(await settled(shop)).toEqual([['ProductPage', { ProductPage: { productKey: 'FIX-1', price: '9.90', isInStock: 1 } }]]);
+});
+
+test('Google Consent Mode: nothing loads, is stored or sent until the visitor accepts; then the product page', async ({ shop, context }) => {
+  const loader: string[] = [];
+  shop.on('request', (r) => r.url().includes('es-standin') && loader.push(r.url()));
+  await open(shop, '/zero/consent-mode');
+  await shop.waitForTimeout(600);
+  expect(loader).toEqual([]);
+  expect(await shop.evaluate(() => typeof (window as unknown as { eS?: unknown }).eS)).toBe('undefined');
+  expect(await shop.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)).filter((k) => k.startsWith('yespo')))).toEqual([]);
+  expect((await context.cookies()).map((c) => c.name)).toEqual([]);
+
+  await shop.getByRole('button', { name: 'Accept' }).click();
+  await waitForEvents(shop, 1);
+  expect(loader).toHaveLength(1);
+  expect(await settled(shop)).toEqual([['ProductPage', { ProductPage: { productKey: 'CM-1', price: '29.00', isInStock: 1 } }]]);
+});
+
+test('Google Consent Mode: a visitor who rejects gets no Yespo script and no events', async ({ shop }) => {
+  const loader: string[] = [];
+  shop.on('request', (r) => r.url().includes('es-standin') && loader.push(r.url()));
+  await open(shop, '/zero/consent-mode');
+  await shop.getByRole('button', { name: 'Reject' }).click();
+  await shop.waitForTimeout(600);
+  expect(loader).toEqual([]);
+  expect(await shop.evaluate(() => typeof (window as unknown as { eS?: unknown }).eS)).toBe('undefined');
 });

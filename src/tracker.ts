@@ -5,11 +5,11 @@ import type { Log } from './lib/log';
 import { createStore } from './lib/storage';
 import { text } from './lib/text';
 import { readPage, type PageModel } from './page/model';
-import { linkScContent, readProduct, readWishlist, wishlistOf } from './sources/attributes';
+import { linkScContent, readAttributes, readProduct, readWishlist, wishlistOf, type Found } from './sources/attributes';
 import { readCustomerForm } from './sources/forms';
 import { scContent } from './sources/url';
 import { cartChange, cartFromInput, cartPurchased, lastCart, lastCartGuid } from './events/cartState';
-import { applyDelta, watchDataLayer, type DlSignal } from './sources/datalayer';
+import { applyDelta, googleConsent, watchDataLayer, type DlSignal } from './sources/datalayer';
 import type { Evidence } from './sources/evidence';
 import { customerData, generalInfo, isKnown, mergeIdentity, normalizeIdentity, type Identity } from './events/identity';
 import { firstTimeOrder, purchasePayload } from './events/order';
@@ -152,8 +152,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   };
 
   /** Reads the page and sends what this page view has not sent yet. */
-  const scan = (cartToo = true) => {
-    const m = (model = readPage(document, location, cfg, problem, [dl]));
+  const scan = (cartToo = true, f?: Found) => {
+    const m = (model = readPage(document, location, cfg, problem, [dl], undefined, f));
     if (!view.page) __DEBUG__ && log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
     if (m.customer && (isKnown(m.customer) || m.customer.name)) identify(m.customer, 'data-yespo-customer');
     if (!view.page) {
@@ -224,6 +224,33 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     for (const [name, body] of q) send(name, body);
   };
 
+  const deny = () => {
+    consent = 'denied';
+    held = [];
+    hold(true);
+  };
+
+  /**
+   * Google Consent Mode (zero-config build, while the dataLayer is read): `analytics_storage`
+   * granted grants; denied at start holds everything as `consent: 'pending'` does (the visitor may
+   * still accept on this page); denied later is `yespo.consent('denied')`.
+   */
+  let google: string | undefined;
+  const followGoogle = __ZERO__ ? (atStart: boolean) => {
+    const s = cfg.dataLayer ? googleConsent((window as unknown as Record<string, unknown>)[cfg.dataLayer]) : undefined;
+    if (!s || s === google) return;
+    google = s;
+    __DEBUG__ && log.debug('Google Consent Mode: analytics_storage ' + s);
+    if (s === 'granted') {
+      if (atStart) consent = 'granted';
+      else if (consent !== 'granted') grant();
+    } else if (!atStart) deny();
+    else if (consent === 'granted') {
+      consent = 'pending';
+      hold(true);
+    }
+  } : undefined;
+
   const tracker: Tracker = {
     start() {
       if (started) return;
@@ -237,6 +264,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
         /* storage blocked: no web-push contact id */
       }
       newView();
+      if (followGoogle) followGoogle(true);
       if (consent === 'granted') grant();
       if (cfg.user) identify(cfg.user, 'config "user"');
     },
@@ -259,11 +287,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     },
     consent(state) {
       if (state === 'granted' && consent !== 'granted') grant();
-      else if (state === 'denied') {
-        consent = 'denied';
-        held = [];
-        hold(true);
-      } else if (state !== 'granted') __DEBUG__ && problem(`consent: expected 'granted' or 'denied', got ${String(state).slice(0, 40)}`);
+      else if (state === 'denied') deny();
+      else if (state !== 'granted') __DEBUG__ && problem(`consent: expected 'granted' or 'denied', got ${String(state).slice(0, 40)}`);
     },
     debug(on) {
       if (__DEBUG__) log._on = on !== false;
@@ -361,6 +386,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
             return send('AddToWishlist', { AddToWishlist: wishlistOf(s.product) });
           case 'customer':
             return identify(s.identity, 'dataLayer');
+          case 'consent':
+            return followGoogle!(false);
           default:
             return;
         }
@@ -369,11 +396,11 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       }
     : undefined;
 
-  /** Wires the initial scan and the watchers once the document is parsed. */
-  const ready = guard(() => {
+  /** The initial scan (`f`: the attributes, read in the task before) and the watchers. */
+  const ready = guard((f?: Found) => {
     if (__ZERO__ && onDataLayer && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard(onDataLayer, 'dataLayer signal'), { currency: cfg.currency, problem }));
     scanning = true;
-    scan(true);
+    scan(true, f);
     if (__DEBUG__ && log._on) {
       summary();
       stops.push(showOverlay(tracker.inspect));
@@ -419,12 +446,18 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     }));
   }, 'start');
 
-  // The first read of the page is a task of its own, apart from the script's evaluation: on a
-  // large page each stays short.
+  // On a large page each step is a task of its own, so none is long: the script's evaluation; the
+  // attribute pass; the structured-data pass, the events and the watchers; and, when idle, the
+  // impression observer (see ready).
+  const begin = guard(() => {
+    if (!__ZERO__) return ready();
+    const f = readAttributes(document, problem, cfg.currency);
+    setTimeout(() => ready(f), 0);
+  }, 'start');
   tracker.ready = (now) => {
     if (now) ready();
-    else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => ready());
-    else setTimeout(ready, 0);
+    else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
+    else setTimeout(begin, 0);
   };
   return tracker;
 }

@@ -115,6 +115,14 @@ describe('yespo-autotrack audit', () => {
     expect(stdout.trim().split('\n').pop()).toBe('2 pages audited: no errors, 1 warning');
   }, 60_000);
 
+  it('a page behind Google Consent Mode (denied by default): the audit accepts, shows the events and warns', async () => {
+    const { code, stdout, stderr } = await audit(['--json', '--wait', '200', 'consent-mode.html']);
+    expect(code, stderr).toBe(0);
+    const [page] = (JSON.parse(stdout) as { pages: Page[] }).pages;
+    expect(page.events).toEqual([{ name: 'ProductPage', payload: { ProductPage: { productKey: 'CM-1', price: '29.00', isInStock: 1 } } }]);
+    expect(levels(page, 'warning').join('\n')).toMatch(/Google Consent Mode denies analytics_storage: nothing is sent until the visitor accepts; the audit accepted/);
+  }, 60_000);
+
   it.each([
     [[], /no command given/],
     [['audit'], /give at least one URL or HTML file/],

@@ -27,6 +27,65 @@ afterEach(() => t && t.stop());
 
 const item = { item_id: 'SKU_1', item_name: 'Tee', price: 10.5, quantity: 2 };
 
+describe('Google Consent Mode in the dataLayer', () => {
+  function gtag(..._a: unknown[]) {
+    // eslint-disable-next-line prefer-rest-params
+    ((window as W).dataLayer = (window as W).dataLayer || []).push(arguments);
+  }
+  const loader = () => document.querySelectorAll('script[src*="esputnik"]').length;
+  afterEach(() => {
+    document.querySelectorAll('script[src*="esputnik"]').forEach((s) => s.remove());
+    delete (window as { eS?: unknown }).eS;
+  });
+
+  it('default denied: no loader, nothing stored or sent; the visitor accepts → loader and the held events', () => {
+    gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });
+    run('/t-shirt', '<div data-yespo-product="A-1"></div><div data-yespo-cart><i data-yespo-cart-item="C-1" data-yespo-price="2"></i></div>');
+    expect(loader()).toBe(0);
+    expect((window as { eS?: unknown }).eS).toBeUndefined();
+    expect(Object.keys(localStorage).concat(Object.keys(sessionStorage)).filter((k) => k.startsWith('yespo'))).toEqual([]);
+    gtag('consent', 'update', { ad_storage: 'granted', analytics_storage: 'granted' });
+    expect(loader()).toBe(1);
+    // The loader's queue holds each call's arguments, as Yespo's snippet keeps them.
+    const q = ((window as { eS?: { q?: IArguments[] } }).eS!.q || []).map((a) => Array.from(a[0] as IArguments).slice(0, 2));
+    expect(q).toEqual([['init', { TRACKING: false, RECOMS: true }], ['sendEvent', 'ProductPage'], ['sendEvent', 'StatusCart']]);
+  });
+
+  it('granted by default: sends at once; withdrawn later → nothing more is sent', async () => {
+    gtag('consent', 'default', { analytics_storage: 'granted' });
+    const es = fakeEs();
+    run('/t-shirt', '<div data-yespo-product="A-1"></div>');
+    expect(es.names()).toEqual(['ProductPage']);
+    gtag('consent', 'update', { analytics_storage: 'denied' });
+    t!.track('Custom', {});
+    t!.page();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(es.names()).toEqual(['ProductPage']);
+  });
+
+  it("config consent 'pending' is granted by Consent Mode's update", () => {
+    goTo('/t-shirt');
+    document.body.innerHTML = '<div data-yespo-product="A-1"></div>';
+    t = createTracker(checkConfig({ scriptId: '1', consent: 'pending' }).config!, createLog(false));
+    t.start();
+    t.ready(true);
+    expect(loader()).toBe(0);
+    gtag('consent', 'update', { analytics_storage: 'granted' });
+    expect(loader()).toBe(1);
+  });
+
+  it('dataLayer: false leaves Consent Mode alone', () => {
+    gtag('consent', 'default', { analytics_storage: 'denied' });
+    const es = fakeEs();
+    goTo('/t-shirt');
+    document.body.innerHTML = '<div data-yespo-product="A-1"></div>';
+    t = createTracker(checkConfig({ scriptId: '1', dataLayer: false }).config!, createLog(false));
+    t.start();
+    t.ready(true);
+    expect(es.names()).toEqual(['ProductPage']);
+  });
+});
+
 describe('the dataLayer as a source', () => {
   it('GA4 view_item pushed before load → ProductPage', () => {
     (window as W).dataLayer = [{ event: 'view_item', ecommerce: { currency: 'USD', value: 10.5, items: [item] } }];

@@ -36,6 +36,23 @@ describe('page events', () => {
     expect(es.events()).toEqual([['ProductPage', { ProductPage: { productKey: '24-MB02', price: '153', isInStock: 1, tag_color: ['red'] } }]]);
   });
 
+  it('on a parsed document the first read waits for tasks of its own, apart from the script\'s', async () => {
+    const es = fakeEs();
+    goTo('/p/1');
+    document.body.innerHTML = '<div data-yespo-product="A-1"></div>';
+    const t = createTracker(cfg(), createLog(false));
+    live.push(t);
+    t.start();
+    t.ready();
+    await Promise.resolve();
+    expect(es.events()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    // The attribute pass, then (a task later) the structured data and the events.
+    expect(es.events()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(es.events()).toEqual([['ProductPage', { ProductPage: { productKey: 'A-1' } }]]);
+  });
+
   it('category, main, 404 and search pages', () => {
     let es = fakeEs();
     run('<div data-yespo-category="bags"></div>');

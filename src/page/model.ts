@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config';
 import type { PageType } from '../lib/pageTypes';
-import { PASS, readAttributes, type Found, type Problem } from '../sources/attributes';
+import { readAttributes, type Found, type Problem } from '../sources/attributes';
 import type { Evidence, SourceOptions } from '../sources/evidence';
 import { readJsonLd } from '../sources/jsonld';
 import { readMicrodata } from '../sources/microdata';
@@ -33,13 +33,15 @@ export function readPage(
   problem: Problem,
   extra: Evidence[] = [],
   status = navigationStatus(),
+  f: Found = readAttributes(doc, problem, cfg.currency),
 ): PageModel {
-  // One walk of the page finds both the data-yespo-* elements and the microdata items.
-  const all = doc.querySelectorAll(__ZERO__ ? PASS + ',[itemscope]' : PASS);
-  const f = readAttributes(doc, problem, cfg.currency, all);
   const opts: SourceOptions = { productKey: cfg.productKey, currency: cfg.currency, url: loc.href, problem };
-  // The core build (`__ZERO__` off) reads attributes and URL rules only.
-  const ev: Evidence[] = __ZERO__ ? [readJsonLd(doc, opts), readMicrodata(doc, opts, all), readOpenGraph(doc, opts), ...extra] : [];
+  // The core build (`__ZERO__` off) reads attributes and URL rules only. One walk of the page finds
+  // the microdata items and the JSON-LD blocks; the attribute reader (`f`, maybe read a task
+  // earlier) made its own: a selector list costs about as much per selector in it as per walk, so
+  // two walks of half the selectors cost what one walk of all of them does, and can be two tasks.
+  const all = __ZERO__ ? doc.querySelectorAll('[itemscope],script[type]') : undefined;
+  const ev: Evidence[] = __ZERO__ ? [readJsonLd(doc, opts, all), readMicrodata(doc, opts, all), readOpenGraph(doc, opts), ...extra] : [];
   if (__ZERO__ && cfg.platforms) ev.push(...readPlatforms(doc, window, opts, cfg.platforms));
 
   let type: PageType | undefined = f.pageType;

@@ -99,19 +99,14 @@ export function readCart(doc: Document, problem: Problem, currency?: string, box
   });
 }
 
-/** The elements a read of the page looks at, `data-yespo-*` kinds and (`scopes`) microdata items. */
-export const PASS = KINDS.map((k) => '[' + A + k + ']').join(',');
-
-/**
- * Reads every `data-yespo-*` fact of the page. Pure reading: sends nothing. `all`: the page's
- * elements matching PASS (and maybe more), when the caller has walked the page already.
- */
-export function readAttributes(doc: Document, problem: Problem, currency?: string, all: ArrayLike<Element> = doc.querySelectorAll(PASS)): Found {
+/** Reads every `data-yespo-*` fact of the page. Pure reading: sends nothing. */
+export function readAttributes(doc: Document, problem: Problem, currency?: string): Found {
   const f: Found = {};
   // One pass over the document for every kind of element (each selector of its own would be a
   // walk of a large page): the first of each kind, and every product candidate.
   const first: Record<string, Element> = {};
   const products: Element[] = [];
+  const all = doc.querySelectorAll(KINDS.map((k) => '[' + A + k + ']').join(','));
   for (let i = 0; i < all.length; i++)
     for (const k of KINDS)
       if (all[i].hasAttribute(A + k)) {

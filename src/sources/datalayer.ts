@@ -18,7 +18,9 @@ export type DlSignal =
   | { kind: 'search'; query: string; found?: 0 | 1 }
   | { kind: 'wishlist'; product: ProductPagePayload }
   | { kind: 'customer'; identity: Identity }
-  | { kind: 'clear' };
+  | { kind: 'clear' }
+  /** A Google Consent Mode command (`gtag('consent', …)`): read the state again with googleConsent. */
+  | { kind: 'consent' };
 
 export type DlDelta = Extract<DlSignal, { kind: 'add' | 'remove' }>;
 
@@ -104,6 +106,7 @@ function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
   if (Array.isArray(e) || 'callee' in e) {
     const a = e as unknown as unknown[];
     if (a[0] === 'set' && a[1] === 'user_data') return customer(a[2]);
+    if (a[0] === 'consent') return { kind: 'consent' };
     if (a[0] !== 'event') return undefined;
     name = a[1];
     ec = obj(a[2]);
@@ -168,6 +171,31 @@ export function readDataLayerEntry(entry: unknown, opts: DlOptions = {}): DlSign
     if (__DEBUG__ && opts.problem) opts.problem('dataLayer: unreadable entry skipped');
     return undefined;
   }
+}
+
+/**
+ * Google Consent Mode's `analytics_storage` as the dataLayer's `gtag('consent', 'default' | 'update', …)`
+ * commands leave it: an update beats any default, a later update beats an earlier one. A default
+ * limited to some `region`s counts everywhere (the visitor's region is not known here).
+ * Undefined when the page says nothing.
+ */
+export function googleConsent(arr: unknown): 'granted' | 'denied' | undefined {
+  let state: 'granted' | 'denied' | undefined;
+  let updated = false;
+  if (!Array.isArray(arr)) return undefined;
+  for (let i = 0; i < arr.length; i++) {
+    try {
+      const a = obj(arr[i]) as unknown as unknown[] | undefined;
+      if (!a || a[0] !== 'consent' || !(Array.isArray(a) || 'callee' in a)) continue;
+      const v = (obj(a[2]) || {}).analytics_storage;
+      if (v !== 'granted' && v !== 'denied') continue;
+      if (a[1] === 'update') (state = v), (updated = true);
+      else if (a[1] === 'default' && !updated) state = v;
+    } catch {
+      /* a hostile entry says nothing */
+    }
+  }
+  return state;
 }
 
 const qty = (n: number) => String(Math.round(n * 1e3) / 1e3);

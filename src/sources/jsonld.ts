@@ -180,7 +180,7 @@ export function mainProduct(cands: Candidate[], pg: Page, opts: SourceOptions, g
  * the breadcrumb's last item, else the address). Site-wide blocks (Organization,
  * WebSite + SearchAction, BreadcrumbList alone) say nothing about the page type.
  */
-export function readJsonLd(doc: Document, opts: SourceOptions): Evidence {
+export function readJsonLd(doc: Document, opts: SourceOptions, found?: ArrayLike<Element>): Evidence {
   freshHead(doc);
   const ev: Evidence = { source: 'json-ld' };
   try {
@@ -212,9 +212,10 @@ export function readJsonLd(doc: Document, opts: SourceOptions): Evidence {
         for (const x of objects(v.itemListElement)) mark(listed, x), objects(x.item).forEach((i) => mark(listed, i));
       }
     };
-    const blocks = doc.querySelectorAll('script[type]');
+    // `found`: elements from a walk of the page shared with the other readers, the scripts among them.
+    const blocks = found || doc.querySelectorAll('script[type]');
     for (let i = 0, n = 0; i < blocks.length; i++) {
-      if (!/^\s*application\/ld\+json\s*(;|$)/i.test(blocks[i].getAttribute('type') || '')) continue;
+      if (blocks[i].tagName !== 'SCRIPT' || !/^\s*application\/ld\+json\s*(;|$)/i.test(blocks[i].getAttribute('type') || '')) continue;
       const name = 'JSON-LD block #' + ++n;
       const body = blocks[i].textContent || '';
       if (n > MAX_BLOCKS) return __DEBUG__ && opts.problem(`JSON-LD: over ${MAX_BLOCKS} blocks, the rest skipped`), ev;

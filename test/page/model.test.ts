@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkConfig } from '../../src/config';
 import { readPage } from '../../src/page/model';
 import { goTo } from '../support/dom';
@@ -59,5 +59,32 @@ describe('page type precedence', () => {
       { source: 'dataLayer', pageType: 'purchase', order: { number: 'T-1', items: [{ productKey: 'A', price: '1', quantity: '1' }] } },
     ]);
     expect(m).toMatchObject({ type: 'purchase', typeFrom: 'dataLayer', order: { number: 'T-1' } });
+  });
+});
+
+describe('cost on large pages', () => {
+  it('two walks of the document per read, the attribute kinds and the structured data; no reader walks it again', () => {
+    const all = vi.spyOn(document, 'querySelectorAll');
+    const one = vi.spyOn(document, 'querySelector');
+    try {
+      const { m } = page(
+        '<div data-yespo-cart><i data-yespo-cart-item="C-1" data-yespo-price="2"></i></div>' +
+          '<div itemscope itemtype="https://schema.org/Product"><meta itemprop="sku" content="MD-1"></div>' +
+          PRODUCT_LD,
+        '/p/ld-1',
+        undefined,
+        { platforms: true },
+        '<meta property="og:type" content="product"><link rel="canonical" href="https://shop.test/p/ld-1">',
+      );
+      expect(m).toMatchObject({ type: 'product', product: { productKey: 'LD-1' }, cart: [{ productKey: 'C-1' }] });
+      expect(all.mock.calls.map((c) => c[0])).toEqual([
+        '[data-yespo-page],[data-yespo-product],[data-yespo-category],[data-yespo-cart],[data-yespo-order],[data-yespo-customer],[data-yespo-search],[data-yespo-results]',
+        '[itemscope],script[type]',
+      ]);
+      expect(one).not.toHaveBeenCalled();
+    } finally {
+      all.mockRestore();
+      one.mockRestore();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { applyDelta, readDataLayerEntry, watchDataLayer, type DlSignal } from '../../src/sources/datalayer';
+import { applyDelta, googleConsent, readDataLayerEntry, watchDataLayer, type DlSignal } from '../../src/sources/datalayer';
 import { cartItemSchema, orderItemSchema, productSchema } from '../../src/schema/events';
 import { collector } from '../support/dom';
 
@@ -114,10 +114,47 @@ describe('readDataLayerEntry: gtag arguments', () => {
     expect(readDataLayerEntry(gtag('set', 'user_data', { email: 'a@b.co' }))).toEqual({ kind: 'customer', identity: { email: 'a@b.co' } });
   });
 
-  it('ignores config, consent and js commands', () => {
+  it('ignores config and js commands; a consent command is a nudge to read the consent state again', () => {
     expect(readDataLayerEntry(gtag('js', new Date()))).toBeUndefined();
     expect(readDataLayerEntry(gtag('config', 'G-XXXXXXX', { send_page_view: false }))).toBeUndefined();
-    expect(readDataLayerEntry(gtag('consent', 'default', { ad_storage: 'denied' }))).toBeUndefined();
+    expect(readDataLayerEntry(gtag('consent', 'default', { ad_storage: 'denied' }))).toEqual({ kind: 'consent' });
+  });
+});
+
+describe('googleConsent: Google Consent Mode analytics_storage', () => {
+  function gtag(..._a: unknown[]) {
+    // eslint-disable-next-line prefer-rest-params
+    return arguments;
+  }
+  const dflt = (v: string, extra = {}) => gtag('consent', 'default', { ad_storage: v, analytics_storage: v, ...extra });
+  const upd = (v: string) => gtag('consent', 'update', { analytics_storage: v });
+
+  it.each([
+    ['nothing said', [{ event: 'gtm.js' }], undefined],
+    ['default denied (CookieYes, Cookiebot, OneTrust all push this before GTM)', [dflt('denied', { wait_for_update: 500 }), { event: 'gtm.js' }], 'denied'],
+    ['default denied, then the visitor accepts', [dflt('denied'), { event: 'gtm.js' }, upd('granted')], 'granted'],
+    ['accepted, then withdrawn', [dflt('denied'), upd('granted'), upd('denied')], 'denied'],
+    ['an update before a later default: the update stands', [upd('granted'), dflt('denied')], 'granted'],
+    ['a default for some regions counts everywhere', [dflt('granted'), dflt('denied', { region: ['DE', 'FR'] })], 'denied'],
+    ['ad_storage alone says nothing about analytics', [gtag('consent', 'update', { ad_storage: 'granted' })], undefined],
+    ['the array form and odd values', [['consent', 'default', { analytics_storage: 'denied' }], ['consent', 'update', { analytics_storage: 'maybe' }]], 'denied'],
+    ['an object push is not a gtag command', [{ 0: 'consent', 1: 'update', 2: { analytics_storage: 'granted' } }], undefined],
+  ])('%s', (_n, layer, want) => {
+    expect(googleConsent(layer)).toBe(want);
+  });
+
+  it('not an array, hostile entries: undefined or the state of the rest, never a throw', () => {
+    expect(googleConsent(undefined)).toBeUndefined();
+    expect(googleConsent({ length: 3 })).toBeUndefined();
+    const hostile = new Proxy([], { get: () => { throw new Error('no'); } });
+    expect(googleConsent([hostile, dflt('denied')])).toBe('denied');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.anything(), fc.tuple(fc.constant('consent'), fc.constantFrom('default', 'update', 'x'), fc.anything()))), (layer) => {
+        const s = googleConsent(layer);
+        expect([undefined, 'granted', 'denied']).toContain(s);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });
 
