@@ -90,6 +90,19 @@ test('Yoast-style @graph with CollectionPage, ItemList of 12 products and breadc
   expect(await settled(shop)).toEqual([['CategoryPage', { CategoryPage: { categoryKey: 'shoes' } }]]);
 });
 
+test("the same category page with categoryKey: 'breadcrumb' → the breadcrumb's name as the key", async ({ shop }) => {
+  // The shop's own page, with one option added to its config.
+  await shop.route('**/zero/category/shoes', async (route) => {
+    const res = await route.fetch();
+    const html = (await res.text()).replace('currency: "USD" }', 'currency: "USD", categoryKey: "breadcrumb" }');
+    expect(html).toContain('categoryKey');
+    await route.fulfill({ response: res, body: html });
+  });
+  await open(shop, '/zero/category/shoes');
+  await waitForEvents(shop, 1);
+  expect(await settled(shop)).toEqual([['CategoryPage', { CategoryPage: { categoryKey: 'Shoes' } }]]);
+});
+
 test('home page with WebSite, Organization and a featured Product → MainPage only, never ProductPage', async ({ shop }) => {
   await open(shop, '/zero/');
   await waitForEvents(shop, 1);

@@ -29,7 +29,7 @@ export function createApi(t: Tracker, version: string): YespoApi {
   api.push = guard((cmd: unknown) => {
     if (!Array.isArray(cmd) || (METHODS as readonly unknown[]).indexOf(cmd[0]) < 0) return;
     (api[cmd[0] as (typeof METHODS)[number]] as (...a: unknown[]) => void)(...cmd.slice(1));
-  }, 'yespo.push');
+  }, __DEBUG__ && 'yespo.push');
   return api;
 }
 

@@ -35,7 +35,9 @@ export const EXPECT: Record<string, string> = {
   'search.onlyNotFound': BOOL,
   spa: BOOL,
   // The core build reads neither: there these keys are unknown options.
-  ...(__ZERO__ ? { dataLayer: 'true, false or the name of the array', platforms: 'true, false or an object of platform → true/false' } : {}),
+  ...(__ZERO__
+    ? { dataLayer: 'true, false or the name of the array', platforms: 'true, false or an object of platform → true/false', categoryKey: "'url' or 'breadcrumb'" }
+    : {}),
   user: 'an object',
   'user.*': STR,
   'user.contactId': 'a string or a number',
@@ -69,6 +71,7 @@ export const defaults = (): ResolvedConfig => ({
   dataLayer: 'dataLayer',
   spa: true,
   platforms: [],
+  categoryKey: 'url',
   debug: false,
 });
 
@@ -110,6 +113,7 @@ const TOP: Record<string, Check> = {
   ...(__ZERO__
     ? {
         dataLayer: (v: unknown) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
+        categoryKey: oneOf('url', 'breadcrumb'),
         platforms: (v: unknown) =>
           v === true ? [] : v === false ? v : isObj(v) && anyOf(PLATFORMS, 0)(Object.keys(v)) && Object.keys(v).every((k) => bool(v[k]) !== undefined) ? Object.keys(v).filter((k) => !v[k]) : undefined,
       }

@@ -62,4 +62,4 @@ export const start = guard(() => {
   tracker.start();
   replayQueue(api, queue);
   tracker.ready();
-}, 'start');
+}, __DEBUG__ && 'start');

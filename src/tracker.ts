@@ -203,7 +203,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       useRest();
       for (const [name, payload] of queuedEvents(loader.queue)) viaRest!.send(name, payload, identity);
       loader.queue.q = [];
-    }, 'loader fallback');
+    }, __DEBUG__ && 'loader fallback');
     loader.script.addEventListener('error', fallback);
     t = setTimeout(fallback, 4000);
   };
@@ -345,7 +345,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       guard(() => {
         const t = Date.now();
         if (t - lastMutation >= 300 || t - began >= 3000) settle();
-      }, 'route settle'),
+      }, __DEBUG__ && 'route settle'),
       100,
     );
   };
@@ -398,7 +398,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
 
   /** The initial scan (`f`: the attributes, read in the task before) and the watchers. */
   const ready = guard((f?: Found) => {
-    if (__ZERO__ && onDataLayer && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard(onDataLayer, 'dataLayer signal'), { currency: cfg.currency, problem }));
+    if (__ZERO__ && onDataLayer && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard(onDataLayer, __DEBUG__ && 'dataLayer signal'), { currency: cfg.currency, problem }));
     scanning = true;
     scan(true, f);
     if (__DEBUG__ && log._on) {
@@ -444,7 +444,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       },
       customerForm: (form) => identify(readCustomerForm(form), 'customer form'),
     }));
-  }, 'start');
+  }, __DEBUG__ && 'start');
 
   // On a large page each step is a task of its own, so none is long: the script's evaluation; the
   // attribute pass; the structured-data pass, the events and the watchers; and, when idle, the
@@ -453,7 +453,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     if (!__ZERO__) return ready();
     const f = readAttributes(document, problem, cfg.currency);
     setTimeout(() => ready(f), 0);
-  }, 'start');
+  }, __DEBUG__ && 'start');
   tracker.ready = (now) => {
     if (now) ready();
     else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);

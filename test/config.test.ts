@@ -58,6 +58,7 @@ const cases: Array<[string, unknown, { errors?: string[]; warnings?: string[] }]
   ['platforms off one by one', { ...ok, platforms: { shopify: false, magento: true } }, {}],
   ['platforms all off', { ...ok, platforms: false }, {}],
   ['bad platforms', { ...ok, platforms: { wix: false } }, { warnings: ['config "platforms" must be true, false or an object of platform → true/false; using the default'] }],
+  ['bad categoryKey', { ...ok, categoryKey: 'name' }, { warnings: ['config "categoryKey" must be \'url\' or \'breadcrumb\'; using the default'] }],
   ['unknown key', { ...ok, scriptID: 'x' }, { warnings: ['config "scriptID" is not a known option; ignored'] }],
   ['siteId invalid but not needed', { ...ok, siteId: 7 }, { warnings: ['config "siteId" must be a non-empty string; using the default'] }],
   [
@@ -76,6 +77,7 @@ const cases: Array<[string, unknown, { errors?: string[]; warnings?: string[] }]
       impressions: { threshold: 0.25 },
       search: { params: ['term'], onlyNotFound: true },
       dataLayer: 'dl',
+      categoryKey: 'breadcrumb',
       spa: false,
       user: { email: 'A@B.C', contactId: 100500 },
       debug: true,

@@ -9,9 +9,10 @@ export const setGuardLog = (log: Log) => {
 
 /**
  * Runs `fn`, swallowing anything it throws: a tracker must never break the host page.
- * Every browser callback and public API entry goes through here.
+ * Every browser callback and public API entry goes through here. `where` names it in debug
+ * output; call sites pass `__DEBUG__ && 'name'`, so the shop bundle carries no names.
  */
-export function guard<A extends unknown[], R>(fn: (...a: A) => R, where = ''): (...a: A) => R | undefined {
+export function guard<A extends unknown[], R>(fn: (...a: A) => R, where: string | false = ''): (...a: A) => R | undefined {
   return function (this: unknown, ...a: A) {
     try {
       return fn.apply(this, a);

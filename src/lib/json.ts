@@ -64,10 +64,10 @@ export function readJson(text: string, why?: (reason: string) => void): unknown 
   } catch (e) {
     try {
       const v = clean(JSON.parse(fix(fix(text))));
-      if (why) why('broken JSON repaired (' + reason(e) + ')');
+      if (__DEBUG__ && why) why('broken JSON repaired (' + reason(e) + ')');
       return v;
     } catch {
-      if (why) why('cannot be read (' + reason(e) + ')');
+      if (__DEBUG__ && why) why('cannot be read (' + reason(e) + ')');
       return undefined;
     }
   }

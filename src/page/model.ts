@@ -94,6 +94,12 @@ export function readPage(
     }
   } else m.from.order = 'data-yespo-*';
 
+  // `categoryKey: 'breadcrumb'`: the last breadcrumb's name outranks every source's key but the attribute.
+  const crumb = __ZERO__ && cfg.categoryKey === 'breadcrumb' && m.type === 'category' && m.from.category !== 'data-yespo-*' ? ev.find((e) => e.crumb) : undefined;
+  if (crumb) {
+    m.category = crumb.crumb;
+    m.from.category = crumb.source + ' breadcrumb';
+  }
   if (m.type === 'category' && !m.category) {
     const canon = canonical(doc);
     let path = loc.pathname;

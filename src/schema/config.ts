@@ -41,6 +41,7 @@ export const configSchema = z.object({
   dataLayer: z.union([bool, str]).optional(),
   spa: bool.optional(),
   platforms: z.union([bool, z.partialRecord(z.enum(PLATFORMS), bool)]).optional(),
+  categoryKey: z.enum(['url', 'breadcrumb']).optional(),
   user: userSchema.optional(),
   debug: bool.optional(),
 });
@@ -73,6 +74,8 @@ export const resolvedConfigSchema = z.object({
   spa: z.boolean(),
   /** false: no platform adapters; otherwise the ones switched off. */
   platforms: z.union([z.literal(false), z.array(z.enum(PLATFORMS))]),
+  /** A category page's key: the last segment of its URL, or the name of its last breadcrumb. */
+  categoryKey: z.enum(['url', 'breadcrumb']),
   user: z
     .object({
       externalCustomerId: z.string().optional(),

@@ -232,7 +232,7 @@ export function watchDataLayer(name: string, onSignal: (s: DlSignal) => void, op
 function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): () => void {
   const w = window as unknown as Record<string, unknown>;
   const problem = opts.problem || (() => {});
-  const send = guard(onSignal, 'dataLayer signal');
+  const send = guard(onSignal, __DEBUG__ && 'dataLayer signal');
   let off = false;
   const emit = (entries: ArrayLike<unknown>) => {
     for (let i = 0; i < entries.length && !off; i++) {

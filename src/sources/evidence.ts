@@ -15,6 +15,8 @@ export interface Evidence {
   product?: ProductPagePayload;
   /** The category key of a category page. */
   category?: string;
+  /** The name of the page's last breadcrumb (for `categoryKey: 'breadcrumb'`). */
+  crumb?: string;
   search?: { query?: string; found?: 0 | 1 };
   order?: { number: string; items: OrderItem[] };
   cart?: CartItem[];

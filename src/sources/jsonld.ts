@@ -38,6 +38,16 @@ const NOT_SELLING = /list|strike|srp|minimum/i;
 const isObj = (v: unknown): v is Entity => !!v && typeof v === 'object' && !Array.isArray(v);
 /** One value or an array of them → the objects among them. */
 export const objects: Get = (v) => ([] as unknown[]).concat(v).filter(isObj);
+
+/** A BreadcrumbList's last entry: the highest `position`, else the last listed. */
+export function lastCrumb(list: Entity): Entity | undefined {
+  let last: Entity | undefined;
+  for (const x of objects(list.itemListElement)) if (!last || !(Number(x.position) < Number(last.position))) last = x;
+  return last;
+}
+
+/** The name a breadcrumb entry shows: its own, or its item's. */
+export const crumbName = (x: Entity | undefined) => x && (text(x.name) || (isObj(x.item) ? text(x.item.name) : undefined));
 /** `"Product"`, `["Product","Car"]`, `"http://schema.org/Product"`, `"schema:Product"` → bare names. */
 export const isA = (e: Entity, re: RegExp) =>
   ([] as unknown[]).concat(e['@type']).some((t) => typeof t === 'string' && re.test(t.replace(/^.*[/#:]/, '')));
@@ -223,6 +233,9 @@ export function readJsonLd(doc: Document, opts: SourceOptions, found?: ArrayLike
       else walk(readJson(body, (why) => void (__DEBUG__ && opts.problem(name + ': ' + why))), false);
     }
 
+    const last = crumbs.length ? lastCrumb(crumbs[crumbs.length - 1]) : undefined;
+    const crumb = crumbName(last);
+    if (crumb) ev.crumb = crumb;
     const pg = pageOf(doc, opts.url);
     const get: Get = (v) => objects(v).map((o) => ids.get(o['@id'] as string) || o);
     const page = (re: RegExp) => pages.find((p) => isA(p, re));
@@ -244,7 +257,6 @@ export function readJsonLd(doc: Document, opts: SourceOptions, found?: ArrayLike
     // A product list on a search URL is the results: whether anything was found, not a category.
     if (SEARCH_URL.test(opts.url) && list) ev.search = { found: objects(list.itemListElement).length ? 1 : 0 };
     if (pg.home || loose || SEARCH_URL.test(opts.url) || !(collection || (list && (crumbs.length || at(pg, list.url))))) return ev;
-    const last = objects(crumbs.length ? crumbs[crumbs.length - 1].itemListElement : 0).pop();
     const item = last && (isObj(last.item) ? last.item['@id'] || last.item.url : last.item || last.url);
     const from: unknown[] = [pg.urls[0], pg.urls[1], item, opts.url];
     for (const u of from) {

@@ -1,5 +1,5 @@
 import type { Evidence, SourceOptions } from './evidence';
-import { isA, mainProduct, pageOf, PRODUCT, type Candidate, type Entity } from './jsonld';
+import { crumbName, isA, lastCrumb, mainProduct, pageOf, PRODUCT, type Candidate, type Entity } from './jsonld';
 import { freshHead } from './head';
 
 /** Most elements looked at on one page. */
@@ -64,7 +64,11 @@ export function readMicrodata(doc: Document, opts: SourceOptions, scopes?: Array
       }
       return out;
     };
-    const cands: Candidate[] = tops([])
+    const top = tops([]);
+    const trail = top.filter((el) => isA(typed(el), /^BreadcrumbList$/)).pop();
+    const crumb = trail && crumbName(lastCrumb(item(trail)));
+    if (crumb) ev.crumb = crumb;
+    const cands: Candidate[] = top
       .filter((el) => isA(typed(el), PRODUCT))
       .map((el) => ({ e: item(el), main: /\bmainEntity\b/.test(el.getAttribute('itemprop') || '') }));
     const product = mainProduct(cands, pageOf(doc, opts.url), opts);

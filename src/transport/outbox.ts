@@ -106,7 +106,7 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
 
   const schedule = (ms: number) => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(guard(pump, 'outbox'), Math.max(0, ms));
+    timer = setTimeout(guard(pump, __DEBUG__ && 'outbox'), Math.max(0, ms));
   };
 
   const post = (body: string, keepalive: boolean) =>
@@ -186,7 +186,7 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
     }
     if (own > 0 && !heart) {
       beat();
-      heart = setInterval(guard(beat, 'outbox heartbeat'), 2000);
+      heart = setInterval(guard(beat, __DEBUG__ && 'outbox heartbeat'), 2000);
     } else if (own <= 0 && heart) {
       clearInterval(heart);
       heart = undefined;
@@ -227,9 +227,9 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
       if (!inflight[k]) post(e.body, true).catch(() => {});
       remove(k);
     }
-  }, 'outbox pagehide');
+  }, __DEBUG__ && 'outbox pagehide');
   const onVisible = guard(() => document.visibilityState === 'hidden' && onHide(), 'outbox visibility');
-  const onOnline = guard(pump, 'outbox online');
+  const onOnline = guard(pump, __DEBUG__ && 'outbox online');
   window.addEventListener('pagehide', onHide);
   document.addEventListener('visibilitychange', onVisible);
   window.addEventListener('online', onOnline);

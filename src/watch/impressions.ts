@@ -63,7 +63,7 @@ export function createImpressions(
     if (seen[key]) return;
     seen[key] = 1;
     batch.push(it.imp);
-    if (!flushTimer) flushTimer = setTimeout(guard(flush, 'impressions flush'), o.flushMs);
+    if (!flushTimer) flushTimer = setTimeout(guard(flush, __DEBUG__ && 'impressions flush'), o.flushMs);
   };
 
   const pause = (it: Item) => {
@@ -80,7 +80,7 @@ export function createImpressions(
       pause(it);
       if (it.acc >= o.minVisibleMs) done(el, it);
       else run(el, it);
-    }, 'impression timer');
+    }, __DEBUG__ && 'impression timer');
     it.timer = setTimeout(check, Math.max(0, o.minVisibleMs - it.acc));
   };
 
@@ -100,7 +100,7 @@ export function createImpressions(
               if (it.inView) run(e.target, it);
               else pause(it);
             }
-          }, 'intersection observer'),
+          }, __DEBUG__ && 'intersection observer'),
           { threshold: steps },
         )
       : undefined;
@@ -144,8 +144,8 @@ export function createImpressions(
     shown = document.visibilityState !== 'hidden';
     items.forEach((it, el) => (shown ? run(el, it) : pause(it)));
     if (!shown) flush();
-  }, 'visibilitychange');
-  const onHide = guard(flush, 'pagehide');
+  }, __DEBUG__ && 'visibilitychange');
+  const onHide = guard(flush, __DEBUG__ && 'pagehide');
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('pagehide', onHide);
 

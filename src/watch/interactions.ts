@@ -17,11 +17,11 @@ export function watchInteractions(h: InteractionHandlers): () => void {
     if (btn) h.wishlist(btn);
     const add = t && t.closest ? t.closest('[data-yespo-add-to-cart]') : null;
     if (add) h.addToCart(add);
-  }, 'click');
+  }, __DEBUG__ && 'click');
   const submit = guard((e: Event) => {
     const f = e.target as HTMLFormElement | null;
     if (f && f.matches && f.matches('form[data-yespo-customer-form]')) h.customerForm(f);
-  }, 'submit');
+  }, __DEBUG__ && 'submit');
   document.addEventListener('click', click, true);
   document.addEventListener('submit', submit, true);
   return () => {

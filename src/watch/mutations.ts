@@ -39,7 +39,7 @@ export function watchMutations(h: MutationHandlers, delay = 60): () => void {
     const c = cart;
     cart = other = false;
     h.change(c);
-  }, 'mutation flush');
+  }, __DEBUG__ && 'mutation flush');
   const mo = new MutationObserver(
     guard((list: MutationRecord[]) => {
       let gone = false;
@@ -65,7 +65,7 @@ export function watchMutations(h: MutationHandlers, delay = 60): () => void {
       }
       if (gone) h.removed();
       if ((cart || other) && !timer) timer = setTimeout(flush, delay);
-    }, 'mutation observer'),
+    }, __DEBUG__ && 'mutation observer'),
   );
   mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRS });
   return () => {

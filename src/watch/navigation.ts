@@ -14,7 +14,7 @@ export function watchNavigation(onRoute: () => void): () => void {
     if (now === last) return;
     last = now;
     onRoute();
-  }, 'route change');
+  }, __DEBUG__ && 'route change');
   const h = history;
   const wrap = (name: 'pushState' | 'replaceState') => {
     const orig = h[name];

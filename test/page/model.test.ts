@@ -88,3 +88,29 @@ describe('cost on large pages', () => {
     }
   });
 });
+
+describe("categoryKey: 'breadcrumb'", () => {
+  const CRUMBS = ld({
+    '@context': 'https://schema.org',
+    '@graph': [
+      { '@type': 'CollectionPage', '@id': 'https://shop.test/c/outerwear-2/', url: 'https://shop.test/c/outerwear-2/' },
+      { '@type': 'BreadcrumbList', itemListElement: [{ '@type': 'ListItem', position: 1, name: 'Home', item: 'https://shop.test/' }, { '@type': 'ListItem', position: 2, name: 'Outerwear' }] },
+    ],
+  });
+
+  it('the last breadcrumb name becomes the key; by default the URL segment stays', () => {
+    expect(page(CRUMBS, '/c/outerwear-2/').m).toMatchObject({ type: 'category', category: 'outerwear-2', from: { category: 'json-ld' } });
+    expect(page(CRUMBS, '/c/outerwear-2/', undefined, { categoryKey: 'breadcrumb' }).m).toMatchObject({ type: 'category', category: 'Outerwear', from: { category: 'json-ld breadcrumb' } });
+  });
+
+  it('a page typed by a URL rule takes the name from a microdata breadcrumb', () => {
+    const md =
+      '<ol itemscope itemtype="https://schema.org/BreadcrumbList"><li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><span itemprop="name">Rain jackets</span><meta itemprop="position" content="1"></li></ol>';
+    expect(page(md, '/c/17', undefined, { categoryKey: 'breadcrumb', pages: { category: '/c/*' } }).m).toMatchObject({ type: 'category', category: 'Rain jackets', from: { category: 'microdata breadcrumb' } });
+  });
+
+  it('data-yespo-category still wins; no breadcrumb falls back to the URL', () => {
+    expect(page('<div data-yespo-category="OUT-1"></div>' + CRUMBS, '/c/outerwear-2/', undefined, { categoryKey: 'breadcrumb' }).m.category).toBe('OUT-1');
+    expect(page('<p></p>', '/c/outerwear-2/', undefined, { categoryKey: 'breadcrumb', pages: { category: '/c/*' } }).m).toMatchObject({ category: 'outerwear-2', from: { category: 'URL' } });
+  });
+});

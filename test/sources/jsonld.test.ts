@@ -11,10 +11,38 @@ type Key = SourceOptions['productKey'];
 function read(fixture: string, url: string, productKey: Key = ['sku', 'productID', 'id', 'url']) {
   loadFixture(__dirname, fixture);
   const { problems, problem } = collector();
-  const { source, ...ev } = readJsonLd(document, { productKey, url, problem });
+  // The breadcrumb's name is looked at in its own tests below.
+  const { source, crumb: _crumb, ...ev } = readJsonLd(document, { productKey, url, problem });
   expect(source).toBe('json-ld');
   return { ev, problems };
 }
+
+describe("readJsonLd: the last breadcrumb's name (for categoryKey: 'breadcrumb')", () => {
+  it.each([
+    ['Yoast + WooCommerce SEO listing', 'jsonld-woocommerce-yoast-category.html', 'https://woo.example/product-category/accessories/', 'Accessories'],
+    ['Magento Luma + SEO extension', 'jsonld-magento-luma-category.html', 'https://luma.example/women/tops-women/jackets-women.html', 'Jackets'],
+    ['PrestaShop 8 category', 'jsonld-prestashop8-category.html', 'https://presta.example/3-clothes', 'Clothes'],
+    ['a product page has one too', 'jsonld-woocommerce-yoast-graph-product.html', 'https://woo.example/product/beanie/', 'Beanie'],
+  ])('%s', (_n, fixture, url, want) => {
+    loadFixture(__dirname, fixture);
+    expect(readJsonLd(document, { productKey: ['sku'], url, problem: () => {} }).crumb).toBe(want);
+  });
+
+  it('by position, not by order; the item\'s name when the entry has none', () => {
+    const crumbs = (list: unknown) =>
+      (document.body.innerHTML = `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'BreadcrumbList', itemListElement: list })}</script>`);
+    crumbs([
+      { '@type': 'ListItem', position: 3, name: 'Boots' },
+      { '@type': 'ListItem', position: 1, name: 'Home' },
+      { '@type': 'ListItem', position: 2, name: 'Shoes' },
+    ]);
+    expect(readJsonLd(document, { productKey: ['sku'], url: 'https://s.example/c/boots', problem: () => {} }).crumb).toBe('Boots');
+    crumbs([{ '@type': 'ListItem', position: 1, item: { '@id': 'https://s.example/c/bags', name: 'Bags' } }]);
+    expect(readJsonLd(document, { productKey: ['sku'], url: 'https://s.example/c/bags', problem: () => {} }).crumb).toBe('Bags');
+    crumbs([{ '@type': 'ListItem', position: 1, item: 'https://s.example/c/x' }]);
+    expect(readJsonLd(document, { productKey: ['sku'], url: 'https://s.example/c/x', problem: () => {} }).crumb).toBeUndefined();
+  });
+});
 
 describe('readJsonLd: product pages as platforms print them', () => {
   it.each([
@@ -201,7 +229,7 @@ describe('readJsonLd: listing and search pages', () => {
     loadFixture(__dirname, 'jsonld-magento-luma-category.html');
     document.querySelector('link[rel=canonical]')!.remove();
     const ev = readJsonLd(document, { productKey: ['sku'], url: 'https://luma.example/catalog/category/view/id/23', problem: () => {} });
-    expect(ev).toEqual({ source: 'json-ld', pageType: 'category', category: 'jackets-women' });
+    expect(ev).toEqual({ source: 'json-ld', pageType: 'category', category: 'jackets-women', crumb: 'Jackets' });
   });
 
   it('Yoast SearchResultsPage → search', () => {

@@ -12,7 +12,7 @@ beforeEach(() => {
 
 function read(url: string, productKey: SourceOptions['productKey'] = ['sku', 'productID', 'id', 'url']) {
   const { problems, problem } = collector();
-  const { source, ...ev } = readMicrodata(document, { productKey, url, problem });
+  const { source, crumb: _crumb, ...ev } = readMicrodata(document, { productKey, url, problem });
   expect(source).toBe('microdata');
   expect(problems).toEqual([]);
   if (ev.product) expect(productSchema.safeParse(ev.product).success).toBe(true);
@@ -86,4 +86,19 @@ describe('readMicrodata', () => {
     expect(ev.product).toEqual({ productKey: '<img src=x onerror=alert(1)>' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 60_000);
+});
+
+describe("readMicrodata: the last breadcrumb's name (for categoryKey: 'breadcrumb')", () => {
+  it('a BreadcrumbList of ListItems, as themes print it', () => {
+    document.body.innerHTML = `
+      <ol itemscope itemtype="https://schema.org/BreadcrumbList">
+        <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+          <a itemprop="item" href="/"><span itemprop="name">Home</span></a><meta itemprop="position" content="1"></li>
+        <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+          <a itemprop="item" href="/women"><span itemprop="name">Women</span></a><meta itemprop="position" content="2"></li>
+        <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+          <span itemprop="name">Jackets</span><meta itemprop="position" content="3"></li>
+      </ol>`;
+    expect(readMicrodata(document, { productKey: ['sku'], url: 'https://s.example/women/jackets', problem: () => {} }).crumb).toBe('Jackets');
+  });
 });
