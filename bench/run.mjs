@@ -500,6 +500,7 @@ async function main() {
       const rounds = h.map((r, i) => (r.script - heavy.none[i].script) / (heavy.floor[i].script - heavy.none[i].script));
       const t = trace.yespo;
       log(`budget: yespo ÷ floor ${f2(ratio(heavy, 'yespo', 'floor', 'script'))}× (rounds ${rounds.map((x) => x.toFixed(2)).join(', ')}; ≤ 2×)`);
+      log(`impressions sent during the scroll (of 800): ${h.map((r) => r.impressions).join(', ')}`);
       log(`budget: longest own task ${t ? f1(t.longestOwnThreadMs) : '–'} ms thread (floor ${trace.floor ? f1(trace.floor.longestOwnThreadMs) : '–'}); own script > ${LONG_TASK_MS} ms wall in ${h.filter((r) => r.ownLongScripts > 0).length} of ${h.length} runs (median longest ${f1(median(h.map((r) => r.ownLongestScript)))} ms)`);
       return;
     }
