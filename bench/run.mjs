@@ -706,6 +706,7 @@ function report(res) {
         ]
       : []),
     `- Collectors answer 204 on 127.0.0.1; Yespo's eS script is a recorder stand-in; every other request is blocked. Collector requests over the whole run: ${Object.entries(res.collectorRequests).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}.`,
+    `- The automation protocol Playwright drives Chromium with makes a script that inserts a \`<script src>\` pay for it in proportion to its own size (the cause was not pinned down): on the heavy page, one insertion from a script holding the 48 KB bundle measured 6–17 ms, from a tiny script ~2 ms, and the bundle's own insertion of Yespo's loader 0.7–0.9 ms in headless Chromium without the protocol (performance.now marks, \`--dump-dom\`). Those milliseconds are in yespo's numbers above; the floor inserts nothing.`,
     `- Segment is bundled from npm into one file, so the chunks it would load lazily are inside its size; PostHog's remote config and extension scripts are answered 204, so none load. Trace attribution counts script evaluation, timers, event and observer callbacks, not promise continuations, which matters for the promise-heavy peers.`,
   );
   const errs = ids.filter((id) => V[id].heavy.pageErrors || V[id].product.pageErrors || (V[id].spa && V[id].spa.pageErrors));
