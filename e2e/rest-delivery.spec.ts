@@ -29,6 +29,12 @@ async function collector(ctx: BrowserContext, plan: Array<number | 'abort'> = []
   return { delivered, state, attempts: () => attempts, names: () => delivered.map((b) => b.GeneralInfo.eventName) };
 }
 
+/**
+ * Waits until the page has the endpoint's answers (its outbox is empty). REST is at-least-once:
+ * a page left before an answer arrives may send the event again from the next page.
+ */
+const answered = (p: Page) => expect.poll(() => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yespo:o:')).length)).toBe(0);
+
 async function pageAt(ctx: BrowserContext, p: Page, path: string, html: string) {
   await ctx.route(`**${path}`, (r) => r.fulfill({ contentType: 'text/html', body: html }));
   await p.goto(path);
@@ -47,15 +53,18 @@ test('REST bodies as the REST document shapes them, and the sc cookie', async ({
     { GeneralInfo: { eventName: 'CustomerData', ...gi } },
     { GeneralInfo: { eventName: 'ProductPage', ...gi }, ProductPage: { Product: { productKey: '24-MB02', price: '45.00', isInStock: '1' } } },
   ]);
+  await answered(shop);
   await shop.reload();
   await expect.poll(c.names).toEqual(['CustomerData', 'ProductPage', 'ProductPage']);
   expect(c.delivered[2].GeneralInfo.cookies).toEqual({ sc: cookie.value });
 });
 
 test('a burst of 503s and a dropped connection: delivered once, after retries', async ({ shop, context }) => {
+  test.setTimeout(45_000);
   const c = await collector(context, [503, 503, 'abort', 503]);
   await pageAt(context, shop, '/p', page(REST, PRODUCT));
-  await expect.poll(c.names, { timeout: 20000 }).toEqual(['ProductPage']);
+  // Four failures wait 1 + 2 + 4 + 8 s, each × 0.5–1.5 (jitter): up to 22.5 s before the fifth try.
+  await expect.poll(c.names, { timeout: 30000 }).toEqual(['ProductPage']);
   expect(c.attempts()).toBe(5);
   await shop.waitForTimeout(1500);
   expect(c.names()).toEqual(['ProductPage']);
@@ -145,6 +154,7 @@ test("transport 'auto': a blocked eS loader falls back to REST for the visit", a
   const cfg = '{ transport: "auto", scriptId: "1", siteId: "S1", restUrl: "/collect" }';
   await pageAt(context, shop, '/p', page(cfg, PRODUCT));
   await expect.poll(c.names, { timeout: 8000 }).toEqual(['ProductPage']);
+  await answered(shop);
   await pageAt(context, shop, '/c', page(cfg, CATEGORY));
   await expect.poll(c.names).toEqual(['ProductPage', 'CategoryPage']);
   expect(await shop.evaluate(() => document.querySelectorAll('script[src*="esputnik"]').length)).toBe(0);

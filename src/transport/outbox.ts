@@ -194,11 +194,16 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
     if (next < Infinity) schedule(next - Date.now());
   };
 
+  /** A pump asked for while a drain runs (an event added meanwhile): run again when it ends. */
+  let again = false;
   function pump() {
-    if (busy || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+    if (busy) return void (again = true);
     busy = true;
+    again = false;
     const done = () => {
       busy = false;
+      if (again) pump();
     };
     drain().then(done, done);
   }

@@ -93,6 +93,26 @@ describe('outbox', () => {
     b.stop();
   });
 
+  it('an event added while an earlier send is in flight goes out when that one is answered', async () => {
+    let answer: (v: { status: number }) => void = () => {};
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      posted.push(init.body as string);
+      return posted.length === 1 ? new Promise((r) => (answer = r)) : Promise.resolve({ status: 200 });
+    });
+    const b = box();
+    b.add({ n: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted).toEqual(['{"n":1}']);
+    b.add({ n: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted).toEqual(['{"n":1}']);
+    answer({ status: 200 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted).toEqual(['{"n":1}', '{"n":2}']);
+    expect(b.size()).toBe(0);
+    b.stop();
+  });
+
   it('drops on 4xx', async () => {
     statuses = [400];
     const b = box();
