@@ -109,6 +109,9 @@ test('the inspector lists the REST body with the collector’s verdict', async (
 test('the switch sticks for the next pages, and ?transport=es goes back to the eS stand-in', async ({ shop, context }) => {
   await shop.goto('/product/24-WB04?transport=rest');
   const sc = await scCookie(context);
+  // Delivered and answered before leaving: REST is at-least-once, and a page left earlier may send it again.
+  await expect.poll(async () => summary(await collected(shop, sc))).toEqual(['200 ProductPage']);
+  await expect.poll(() => shop.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yespo:o:')).length)).toBe(0);
   await shop.goto('/category/bags');
   expect(await shop.evaluate(() => (window as unknown as { yespoConfig: unknown }).yespoConfig)).toEqual(REST_CONFIG);
   await expect.poll(async () => summary(await collected(shop, sc))).toEqual(['200 ProductPage', '200 CategoryPage']);
