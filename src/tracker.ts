@@ -392,7 +392,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
             return;
         }
         // Entries pushed after start: read the page again once the current task is done.
-        if (scanning && !dlTimer && !routeTimer) dlTimer = setTimeout(guard(() => ((dlTimer = undefined), scan(true)), 'dataLayer'), 0);
+        if (scanning && !dlTimer && !routeTimer) dlTimer = setTimeout(guard(() => ((dlTimer = undefined), scan(true)), __DEBUG__ && 'dataLayer'), 0);
       }
     : undefined;
 
@@ -408,7 +408,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     const imp = (impressions = createImpressions(cfg.impressions, (list) => send('ProductImpressions', { ProductImpression: list }), problem));
     // Observing hundreds of recommendation items is not urgent: in a task of its own, so the start-up stays short.
     const later = typeof requestIdleCallback === 'function' ? (f: () => void) => requestIdleCallback(f, { timeout: 500 }) : (f: () => void) => setTimeout(f, 1);
-    later(guard(() => imp.add(document), 'impressions start'));
+    later(guard(() => imp.add(document), __DEBUG__ && 'impressions start'));
     stops.push(imp.stop);
     stops.push(
       watchMutations({

@@ -233,7 +233,7 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
       remove(k);
     }
   }, __DEBUG__ && 'outbox pagehide');
-  const onVisible = guard(() => document.visibilityState === 'hidden' && onHide(), 'outbox visibility');
+  const onVisible = guard(() => document.visibilityState === 'hidden' && onHide(), __DEBUG__ && 'outbox visibility');
   const onOnline = guard(pump, __DEBUG__ && 'outbox online');
   window.addEventListener('pagehide', onHide);
   document.addEventListener('visibilitychange', onVisible);
