@@ -39,6 +39,8 @@ type Obj = Record<string, unknown>;
 type Push = (...a: unknown[]) => unknown;
 
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Obj) : undefined);
+/** gtag() pushes its own `arguments` object (which has `callee`), or an array: a command, not an event object. */
+const command = (e: Obj): e is Obj & unknown[] => Array.isArray(e) || 'callee' in e;
 
 /** GA4 items or UA products → cart lines; GTM4WP's `sku` wins over `item_id` / `id`. */
 function lines(v: unknown[], cur: string | undefined, problem: DlOptions['problem']): CartItem[] {
@@ -102,14 +104,13 @@ function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
   const problem = opts.problem;
   let name: unknown;
   let ec: Obj | undefined;
-  // gtag() pushes its own `arguments` object (which has `callee`): ['event', name, params], ['set', 'user_data', {…}].
-  if (Array.isArray(e) || 'callee' in e) {
-    const a = e as unknown as unknown[];
-    if (a[0] === 'set' && a[1] === 'user_data') return customer(a[2]);
-    if (a[0] === 'consent') return { kind: 'consent' };
-    if (a[0] !== 'event') return undefined;
-    name = a[1];
-    ec = obj(a[2]);
+  // gtag commands: ['event', name, params], ['set', 'user_data', {…}], ['consent', …].
+  if (command(e)) {
+    if (e[0] === 'set' && e[1] === 'user_data') return customer(e[2]);
+    if (e[0] === 'consent') return { kind: 'consent' };
+    if (e[0] !== 'event') return undefined;
+    name = e[1];
+    ec = obj(e[2]);
   } else {
     if (e.ecommerce === null) return { kind: 'clear' };
     name = e.event;
@@ -185,8 +186,8 @@ export function googleConsent(arr: unknown): 'granted' | 'denied' | undefined {
   if (!Array.isArray(arr)) return undefined;
   for (let i = 0; i < arr.length; i++) {
     try {
-      const a = obj(arr[i]) as unknown as unknown[] | undefined;
-      if (!a || a[0] !== 'consent' || !(Array.isArray(a) || 'callee' in a)) continue;
+      const a = obj(arr[i]);
+      if (!a || !command(a) || a[0] !== 'consent') continue;
       const v = (obj(a[2]) || {}).analytics_storage;
       if (v !== 'granted' && v !== 'denied') continue;
       if (a[1] === 'update') (state = v), (updated = true);
