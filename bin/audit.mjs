@@ -436,25 +436,16 @@ async function auditPage(browser, t, opts, assets) {
       const c = window.yespoConfig;
       const y = window.yespo;
       if (!c || !y || typeof y.consent !== 'function') return false;
-      // Google Consent Mode denied (a cookie banner's default): accept through it, as the banner would.
-      const dl = c.dataLayer === false ? undefined : window[typeof c.dataLayer === 'string' ? c.dataLayer : 'dataLayer'];
-      let google;
-      let updated = false;
-      for (const e of Array.isArray(dl) ? dl : []) {
-        if (!e || typeof e !== 'object' || e[0] !== 'consent' || !e[2] || typeof e[2] !== 'object') continue;
-        const v = e[2].analytics_storage;
-        if (v !== 'granted' && v !== 'denied') continue;
-        if (e[1] === 'update') (google = v), (updated = true);
-        else if (e[1] === 'default' && !updated) google = v;
-      }
-      if (google === 'denied') {
+      // Google Consent Mode denies analytics_storage (a cookie banner's default): accept through it, as the banner would.
+      const insp = typeof y.inspect === 'function' ? y.inspect() : undefined;
+      if (insp && insp.google === 'denied') {
         (function () {
           // eslint-disable-next-line prefer-rest-params
-          dl.push(arguments);
+          window[typeof c.dataLayer === 'string' ? c.dataLayer : 'dataLayer'].push(arguments);
         })('consent', 'update', { analytics_storage: 'granted' });
         return 'google';
       }
-      if (c.consent !== 'pending' || google === 'granted') return false;
+      if (c.consent !== 'pending' || (insp && insp.consent === 'granted')) return false;
       y.consent('granted');
       return 'config';
     });

@@ -51,6 +51,9 @@ export interface Inspection {
   page?: PageModel;
   problems: string[];
   events: Array<{ name: string; payload?: unknown; body?: unknown }>;
+  consent: ConsentState;
+  /** Google Consent Mode's analytics_storage, when the page's dataLayer says it. */
+  google?: string;
 }
 
 /** Things already sent in this page view, so a re-read of the page never sends them twice. */
@@ -301,7 +304,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       if (dlTimer) clearTimeout(dlTimer);
     },
     stats: () => ({ observed: impressions ? impressions.size() : 0, views }),
-    inspect: () => (__DEBUG__ ? { version: __VERSION__, page: model, problems: Object.keys(view.problems), events: view.sent.slice() } : undefined),
+    inspect: () => (__DEBUG__ ? { version: __VERSION__, page: model, problems: Object.keys(view.problems), events: view.sent.slice(), consent, google } : undefined),
   };
 
   /** A new page view starts: what the old one saw goes out, then PageView. */
