@@ -1,4 +1,4 @@
-import { test, expect, waitForEvents } from './support';
+import { test, expect, answered, waitForEvents } from './support';
 import type { BrowserContext, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { checkRestBody } from '../src/schema/rest';
@@ -111,7 +111,7 @@ test('the switch sticks for the next pages, and ?transport=es goes back to the e
   const sc = await scCookie(context);
   // Delivered and answered before leaving: REST is at-least-once, and a page left earlier may send it again.
   await expect.poll(async () => summary(await collected(shop, sc))).toEqual(['200 ProductPage']);
-  await expect.poll(() => shop.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yespo:o:')).length)).toBe(0);
+  await answered(shop);
   await shop.goto('/category/bags');
   expect(await shop.evaluate(() => (window as unknown as { yespoConfig: unknown }).yespoConfig)).toEqual(REST_CONFIG);
   await expect.poll(async () => summary(await collected(shop, sc))).toEqual(['200 ProductPage', '200 CategoryPage']);

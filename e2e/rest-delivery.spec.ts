@@ -1,4 +1,4 @@
-import { test, expect, TRACKER_TAG } from './support';
+import { test, expect, answered, TRACKER_TAG } from './support';
 import type { BrowserContext, Page, Route } from '@playwright/test';
 import { checkRestBody } from '../src/schema/rest';
 
@@ -28,12 +28,6 @@ async function collector(ctx: BrowserContext, plan: Array<number | 'abort'> = []
   });
   return { delivered, state, attempts: () => attempts, names: () => delivered.map((b) => b.GeneralInfo.eventName) };
 }
-
-/**
- * Waits until the page has the endpoint's answers (its outbox is empty). REST is at-least-once:
- * a page left before an answer arrives may send the event again from the next page.
- */
-const answered = (p: Page) => expect.poll(() => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yespo:o:')).length)).toBe(0);
 
 async function pageAt(ctx: BrowserContext, p: Page, path: string, html: string) {
   await ctx.route(`**${path}`, (r) => r.fulfill({ contentType: 'text/html', body: html }));

@@ -76,3 +76,10 @@ export async function servePage(page: Page, path: string, html: string, status =
 }
 
 export const TRACKER_TAG = '<script src="/yespo-autotrack.min.js" async></script>';
+
+/**
+ * Waits until the page has the REST endpoint's answers (its outbox is empty). REST is
+ * at-least-once: a page left before an answer arrives may send the event again from the next page.
+ */
+export const answered = (page: Page) =>
+  expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yespo:o:')).length)).toBe(0);
