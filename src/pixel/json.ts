@@ -1,0 +1,14 @@
+/** Shopify payloads are untrusted JSON: a plain object, or undefined. */
+export type Obj = Record<string, unknown>;
+
+export const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+
+/** `o.a.b.c` of untrusted JSON, each step checked. */
+export const at = (v: unknown, ...path: string[]): unknown => {
+  for (const k of path) {
+    const o = obj(v);
+    if (!o || !Object.prototype.hasOwnProperty.call(o, k)) return undefined;
+    v = o[k];
+  }
+  return v;
+};
