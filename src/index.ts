@@ -8,6 +8,8 @@ export type { YespoConfig, ResolvedConfig } from './config';
 export type { YespoApi } from './api';
 export type { EventName, EventPayloads, GeneralInfo, CartItem, OrderItem, ProductPagePayload, CustomerDataPayload } from './schema/events';
 export type { PageType } from './lib/pageTypes';
+/** The selector of every element the tracker reads (benchmarks build their floor from it). */
+export { WATCHED as TRACKED_SELECTOR } from './sources/attributes';
 
 
 declare global {

@@ -1,173 +1,85 @@
-import { isPageType, type PageType } from './lib/pageTypes';
-import type { ResolvedConfig, YespoConfig } from './schema/config';
+import { isPageType } from '../lib/pageTypes';
+import { OPTIONS, expected, option, type Kind, type Option } from './options';
+import type { Checked, ResolvedConfig } from './types';
 
-export type { ResolvedConfig, YespoConfig };
+export type { Checked, ResolvedConfig };
+export type { YespoConfig } from './types';
 
-export const PRODUCT_KEY_FIELDS = ['sku', 'productID', 'mpn', 'gtin', 'id', 'url'] as const;
-export const PLATFORMS = ['shopify', 'woocommerce', 'magento', 'prestashop', 'bigcommerce'] as const;
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const copy = (v: unknown): unknown => (Array.isArray(v) ? v.slice() : isObj(v) ? { ...v } : v);
 
-const BOOL = 'true or false';
-const STR = 'a non-empty string';
-
-/** What each option must be, as the warning says it. Shared with the zod schema so both speak alike. */
-export const EXPECT: Record<string, string> = {
-  scriptId: STR,
-  siteId: STR,
-  transport: "'es', 'rest' or 'auto'",
-  scriptUrl: STR,
-  restUrl: STR,
-  recoms: BOOL,
-  pages: 'an object of page type → path pattern(s)',
-  'pages.*': 'a path pattern or a list of them',
-  productKey: 'a list of sku, productID, mpn, gtin, id, url',
-  currency: STR,
-  consent: "'granted' or 'pending'",
-  impressions: 'an object',
-  'impressions.threshold': 'a number from 0 to 1',
-  'impressions.minVisibleMs': 'a number ≥ 0',
-  'impressions.flushMs': 'a number ≥ 0',
-  'impressions.blockSelector': 'a CSS selector',
-  'impressions.itemSelector': 'a CSS selector',
-  'impressions.productAttr': 'an attribute name',
-  'impressions.containerAttr': 'an attribute name',
-  search: 'an object',
-  'search.params': 'a list of URL parameter names',
-  'search.onlyNotFound': BOOL,
-  spa: BOOL,
-  // The core build reads neither: there these keys are unknown options.
-  ...(__ZERO__
-    ? { dataLayer: 'true, false or the name of the array', platforms: 'true, false or an object of platform → true/false', categoryKey: "'url' or 'breadcrumb'" }
-    : {}),
-  user: 'an object',
-  'user.*': STR,
-  'user.contactId': 'a string or a number',
-  debug: BOOL,
-};
-
-export const DEFAULT_PAGES: Partial<Record<PageType, string[]>> = {
-  main: ['/'],
-  cart: ['/cart', '/basket'],
-  checkout: ['/checkout'],
-};
-
-export const defaults = (): ResolvedConfig => ({
-  transport: 'es',
-  scriptUrl: '',
-  restUrl: 'https://tracker.yespo.io/api/v2',
-  recoms: true,
-  pages: { ...DEFAULT_PAGES },
-  productKey: ['sku', 'productID', 'id', 'url'],
-  consent: 'granted',
-  impressions: {
-    threshold: 0.5,
-    minVisibleMs: 1000,
-    flushMs: 1000,
-    blockSelector: '[data-yespo-recs]',
-    itemSelector: '[data-yespo-rec-item]',
-    productAttr: 'data-yespo-rec-item',
-    containerAttr: 'data-yespo-recs',
-  },
-  search: { params: ['q', 's', 'search', 'query'], onlyNotFound: false },
-  dataLayer: 'dataLayer',
-  spa: true,
-  platforms: [],
-  categoryKey: 'url',
-  debug: false,
-});
-
-export const missingMsg = (key: string) => `config "${key}" is required (${EXPECT[key]}); the tracker is off`;
-export const invalidMsg = (path: string) =>
-  `config "${path}" must be ${EXPECT[path] || EXPECT[path.replace(/\..*/, '.*')]}; using the default`;
-export const unknownMsg = (path: string) => `config "${path}" is not a known option; ignored`;
-
-export interface Checked {
-  config?: ResolvedConfig;
-  errors: string[];
-  warnings: string[];
+/** Every option's default, objects built from their options' defaults. */
+export function defaults(): ResolvedConfig {
+  const d: Obj = {};
+  for (const [path, , def, , , zero] of OPTIONS) {
+    const [top, sub] = path.split('.');
+    if (def === undefined || (zero && !__ZERO__)) continue;
+    if (sub) ((d[top] = d[top] || {}) as Obj)[sub] = copy(def);
+    else d[top] = copy(def);
+  }
+  return d as unknown as ResolvedConfig;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+export const missingMsg = (key: string) => `config "${key}" is required (${expected(option(key)!)}); the tracker is off`;
+export const invalidMsg = (path: string) => `config "${path}" must be ${expected(option(path)!)}; using the default`;
+export const unknownMsg = (path: string) => `config "${path}" is not a known option; ignored`;
 
 /** A check returns the value to keep (trimmed, normalised), or undefined when the value is invalid. */
-type Check = (v: unknown) => unknown;
-const str: Check = (v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const bool: Check = (v) => (typeof v === 'boolean' ? v : undefined);
-const oneOf = (...a: unknown[]): Check => (v) => (a.indexOf(v) >= 0 ? v : undefined);
-const num = (max = Infinity): Check => (v) => (typeof v === 'number' && v >= 0 && v <= max ? v : undefined);
-const strList: Check = (v) => (Array.isArray(v) && v.every(str) ? v.map(str) : undefined);
-const anyOf = (list: readonly string[], min: number): Check => (v) =>
-  Array.isArray(v) && v.length >= min && v.every((x) => list.indexOf(x) >= 0) ? v : undefined;
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const num = (v: unknown, max: number) => (typeof v === 'number' && v >= 0 && v <= max ? v : undefined);
+const strs = (v: unknown) => (Array.isArray(v) && v.every(str) ? v.map(str) : undefined);
+const subset = (v: unknown, of: readonly string[], min: number) => (Array.isArray(v) && v.length >= min && v.every((x) => of.indexOf(x) >= 0) ? v : undefined);
 
-const TOP: Record<string, Check> = {
-  scriptId: str,
-  siteId: str,
-  transport: oneOf('es', 'rest', 'auto'),
-  scriptUrl: str,
-  restUrl: str,
-  recoms: bool,
-  productKey: anyOf(PRODUCT_KEY_FIELDS, 1),
-  currency: str,
-  consent: oneOf('granted', 'pending'),
-  spa: bool,
-  ...(__ZERO__
-    ? {
-        dataLayer: (v: unknown) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
-        categoryKey: oneOf('url', 'breadcrumb'),
-        platforms: (v: unknown) =>
-          v === true ? [] : v === false ? v : isObj(v) && anyOf(PLATFORMS, 0)(Object.keys(v)) && Object.keys(v).every((k) => bool(v[k]) !== undefined) ? Object.keys(v).filter((k) => !v[k]) : undefined,
-      }
-    : {}),
-  debug: bool,
+const CHECK: Record<Kind, (v: unknown, o: Option) => unknown> = {
+  str,
+  bool: (v) => (typeof v === 'boolean' ? v : undefined),
+  num: (v) => num(v, Infinity),
+  unit: (v) => num(v, 1),
+  enum: (v, o) => (o[4]!.indexOf(v as string) >= 0 ? v : undefined),
+  keys: (v, o) => subset(v, o[4]!, 1),
+  strs,
+  pattern: (v) => (str(v) ? [str(v)] : strs(v)),
+  idnum: (v) => (typeof v === 'number' && isFinite(v) ? String(v) : str(v)),
+  obj: (v) => (isObj(v) ? v : undefined),
+  dataLayer: (v) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
+  // The resolved form lists the adapters switched off; false switches all of them off.
+  platforms: (v, o) =>
+    v === true ? [] : v === false ? v : isObj(v) && subset(Object.keys(v), o[4]!, 0) && Object.keys(v).every((k) => typeof v[k] === 'boolean') ? Object.keys(v).filter((k) => !v[k]) : undefined,
 };
 
-/** Object options: each key checked alone, so one bad key keeps the others. */
-const SUB: Record<string, Record<string, Check>> = {
-  impressions: {
-    threshold: num(1),
-    minVisibleMs: num(),
-    flushMs: num(),
-    blockSelector: str,
-    itemSelector: str,
-    productAttr: str,
-    containerAttr: str,
-  },
-  search: { params: strList, onlyNotFound: bool },
-  user: { externalCustomerId: str, email: str, phone: str, name: str, contactId: (v) => (typeof v === 'number' && isFinite(v) ? String(v) : str(v)) },
-  pages: {},
-};
-const pagePattern: Check = (v) => (str(v) ? [str(v)] : strList(v));
+/** One object option's keys, each checked alone so one bad key keeps the others. */
+function checkObject(k: string, v: Obj, into: Obj, warnings: string[]) {
+  for (const s in v) {
+    if (!own(v, s) || v[s] === undefined) continue;
+    const o = option(k + '.' + s);
+    const r = o && (k !== 'pages' || isPageType(s)) ? CHECK[o[1]](v[s], o) : undefined;
+    if (!o || (k === 'pages' && !isPageType(s))) warnings.push(unknownMsg(k + '.' + s));
+    else if (r === undefined) warnings.push(invalidMsg(k + '.' + s));
+    else into[s] = r;
+  }
+}
 
 /**
- * Checks `window.yespoConfig` with small guards (zod stays out of the bundle); the table test in
- * test/config.test.ts holds these guards to the zod schema in src/schema/config.ts.
+ * Checks `window.yespoConfig` against the options table (zod stays out of the bundle; the same
+ * table builds the zod schema in schema/config.ts). A missing required id is an error and the
+ * tracker stays off; a bad optional value is a warning and its default is used.
  */
 export function checkConfig(input: unknown): Checked {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const cfg = defaults() as unknown as Record<string, unknown> & ResolvedConfig;
+  const cfg = defaults() as unknown as Obj & ResolvedConfig;
   const raw = isObj(input) ? input : {};
-  const warn = (p: string) => warnings.push(invalidMsg(p));
   for (const k in raw) {
     const v = raw[k];
+    const o = own(raw, k) && v !== undefined ? option(k) : undefined;
+    const r = o && CHECK[o[1]](v, o);
     if (!own(raw, k) || v === undefined) continue;
-    if (TOP[k]) {
-      const r = TOP[k](v);
-      if (r === undefined) warn(k);
-      else cfg[k] = r;
-    } else if (!SUB[k]) warnings.push(unknownMsg(k));
-    else if (!isObj(v)) warn(k);
-    else {
-      const into = (cfg[k] = cfg[k] || {}) as Record<string, unknown>;
-      for (const s in v) {
-        if (!own(v, s) || v[s] === undefined) continue;
-        const check = k === 'pages' ? (isPageType(s) ? pagePattern : undefined) : SUB[k][s];
-        const r = check && check(v[s]);
-        if (!check) warnings.push(unknownMsg(k + '.' + s));
-        else if (r === undefined) warn(k + '.' + s);
-        else into[s] = r;
-      }
-    }
+    if (!o) warnings.push(unknownMsg(k));
+    else if (r === undefined) warnings.push(invalidMsg(k));
+    else if (o[1] === 'obj') checkObject(k, r as Obj, (cfg[k] = cfg[k] || {}) as Obj, warnings);
+    else cfg[k] = r;
   }
   for (const k of ['scriptId', 'siteId'] as const)
     if (!cfg[k] && (k === 'scriptId' ? cfg.transport !== 'rest' : cfg.transport !== 'es')) {

@@ -1,4 +1,4 @@
-import type { Inspection } from '../tracker';
+import type { Inspection } from '../types/model';
 import { guard } from '../lib/guard';
 
 /** Everything tracked on a page that a person may want outlined. */
@@ -83,7 +83,8 @@ export function showOverlay(inspect: () => Inspection | undefined): () => void {
       for (const k of ['product', 'category', 'search', 'cart', 'order', 'customer'] as const)
         if (m[k] !== undefined) section(`${k}  ← ${m.from[k] || 'data-yespo-*'}`, JSON.stringify(m[k], null, 1));
     section(`events (${x.events.length})`, x.events.map((e) => e.name + (e.payload ? ' ' + JSON.stringify(e.payload) : '')).join('\n') || 'none yet');
-    if (x.problems.length) section(`problems (${x.problems.length})`, x.problems.join('\n'), 'problem');
+    if (x.cart) section(`platform cart  ← ${x.cart.from}`, JSON.stringify(x.cart.items, null, 1));
+    if (x.problems.length) section(`problems (${x.problems.length})`, x.problems.map((p) => `${p.level} ${p.code}: ${p.message}`).join('\n'), 'problem');
     outline();
   }, 'overlay');
 

@@ -1,9 +1,10 @@
 import type { CartItem } from '../schema/events';
 import type { Store } from '../lib/storage';
+import type { Report } from '../types/problems';
 import { guid } from '../lib/guid';
 import { parseNumber, parseQuantity } from '../lib/number';
 import { text } from '../lib/text';
-import { MAX_ITEMS } from '../sources/attributes';
+import { MAX_ITEMS } from '../lib/limits';
 
 /** What we remember of the last cart sent: its fingerprint and the GUID it went out with. */
 export interface CartMemo {
@@ -58,20 +59,20 @@ export const cartPurchased = (store: Store) => store.set(KEY, { fp: cartFingerpr
  * `yespo.setCart([...])` input → cart lines. Accepts `productKey` (or `id` / `sku`), `price`,
  * `quantity`, `currency`, `discount` and `tag_*` arrays; lines without a key are skipped.
  */
-export function cartFromInput(input: unknown, currency: string | undefined, problem: (m: string) => void): CartItem[] | undefined {
-  if (!Array.isArray(input)) return __DEBUG__ && problem('setCart expects an array of items'), undefined;
+export function cartFromInput(input: unknown, currency: string | undefined, problem: Report): CartItem[] | undefined {
+  if (!Array.isArray(input)) return __DEBUG__ && problem('api-input', 'setCart expects an array of items'), undefined;
   const out: CartItem[] = [];
   for (const raw of input.slice(0, MAX_ITEMS)) {
     const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     const key = text(r.productKey) || text(r.sku) || text(r.id);
     if (!key) {
-      __DEBUG__ && problem('setCart: an item without productKey; skipped');
+      __DEBUG__ && problem('api-input', 'setCart: an item without productKey; skipped');
       continue;
     }
     const item: CartItem = { productKey: key, quantity: parseQuantity(r.quantity) || '1' };
     const price = parseNumber(r.price);
     if (price !== undefined) item.price = price;
-    else __DEBUG__ && problem(`setCart: item "${key}" has no usable price`);
+    else __DEBUG__ && problem('price-invalid', `setCart: item "${key}" has no usable price`);
     const cur = text(r.currency) || currency;
     if (cur) item.currency = cur;
     const d = parseNumber(r.discount);

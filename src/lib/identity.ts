@@ -1,15 +1,9 @@
 import type { CustomerDataPayload, GeneralInfo } from '../schema/events';
-import { email, phone, text } from '../lib/text';
+import { email, phone, text } from './text';
 
-/** What is known about the visitor, normalised. */
-export interface Identity {
-  externalCustomerId?: string;
-  email?: string;
-  phone?: string;
-  name?: string;
-  city?: string;
-  contactId?: string;
-}
+import type { Identity } from '../types/identity';
+
+export type { Identity };
 
 const FIELDS = ['externalCustomerId', 'email', 'phone', 'name', 'city', 'contactId'] as const;
 
@@ -69,6 +63,15 @@ const rename = (id: Identity, map: Array<[keyof Identity, string]>) => {
 export function generalInfo(id: Identity): GeneralInfo | undefined {
   const g = rename(id, GI);
   return Object.keys(g).length ? g : undefined;
+}
+
+/**
+ * The one enrichment of an outgoing payload, for both transports: the known visitor as
+ * `GeneralInfo`, under whatever `GeneralInfo` the event carries itself (`s_location`).
+ */
+export function withGeneralInfo(payload: Record<string, unknown> | undefined, id: Identity): Record<string, unknown> | undefined {
+  const g = generalInfo(id);
+  return g ? { ...payload, GeneralInfo: { ...g, ...(payload && (payload.GeneralInfo as object)) } } : payload;
 }
 
 /** CustomerData needs something Yespo can match a contact by: an email, a phone or an external id. */

@@ -58,16 +58,16 @@ const reason = (e: unknown) => String(e).slice(0, 80);
  * and objects without `__proto__` / `constructor` / `prototype` keys. Undefined when it cannot be
  * read; `why` hears what was wrong, also when the repair worked.
  */
-export function readJson(text: string, why?: (reason: string) => void): unknown {
+export function readJson(text: string, why?: (reason: string, read: boolean) => void): unknown {
   try {
     return clean(JSON.parse(text));
   } catch (e) {
     try {
       const v = clean(JSON.parse(fix(fix(text))));
-      if (__DEBUG__ && why) why('broken JSON repaired (' + reason(e) + ')');
+      if (__DEBUG__ && why) why('broken JSON repaired (' + reason(e) + ')', true);
       return v;
     } catch {
-      if (__DEBUG__ && why) why('cannot be read (' + reason(e) + ')');
+      if (__DEBUG__ && why) why('cannot be read (' + reason(e) + ')', false);
       return undefined;
     }
   }

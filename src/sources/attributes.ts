@@ -1,13 +1,17 @@
 import type { CartItem, OrderItem, ProductPagePayload } from '../schema/events';
 import { describe } from '../lib/describe';
 import { parseFlag, parseNumber, parseQuantity, parseCount } from '../lib/number';
-import { isPageType, type PageType } from '../lib/pageTypes';
+import { isPageType } from '../lib/pageTypes';
+import { MAX_ITEMS } from '../lib/limits';
 import { list, text } from '../lib/text';
-import { normalizeIdentity, type Identity } from '../events/identity';
+import { normalizeIdentity } from '../lib/identity';
+import type { Evidence } from '../types/evidence';
+import type { Report } from '../types/problems';
 import { scContent } from './url';
 
-/** Most cart or order lines read from one page; the rest are left out with a debug line. */
-export const MAX_ITEMS = 200;
+/** The attributes' name as a source of evidence. */
+export const SOURCE = 'data-yespo-*';
+
 
 const A = 'data-yespo-';
 const NOT_PAGE_PRODUCT = '[data-yespo-cart],[data-yespo-order],[data-yespo-recs]';
@@ -17,21 +21,7 @@ const KINDS = ['page', 'product', 'category', 'cart', 'order', 'customer', 'sear
 export const TRACKED = KINDS.concat('cart-item', 'order-item');
 export const WATCHED = TRACKED.map((n) => '[' + A + n + ']').join(',');
 
-export interface Found {
-  pageType?: PageType;
-  product?: ProductPagePayload;
-  productEl?: Element;
-  category?: string;
-  /** Undefined: no cart container on this page, so the cart is unknown here. */
-  cart?: CartItem[];
-  order?: { number: string; items: OrderItem[] };
-  customer?: Identity;
-  search?: { query?: string; found?: 0 | 1 };
-  /** A `data-yespo-search` element is on the page. */
-  searchPage?: boolean;
-}
-
-export type Problem = (msg: string) => void;
+type Problem = Report;
 
 const attr = (el: Element, name: string) => text(el.getAttribute(A + name));
 
@@ -49,7 +39,7 @@ function tags(el: Element, into: Record<string, unknown>) {
 function price(el: Element, problem: Problem, required: boolean): string | undefined {
   const raw = el.getAttribute(A + 'price');
   const p = parseNumber(raw);
-  if (p === undefined && (required || raw)) __DEBUG__ && problem(`${describe(el)}: ${raw ? 'price "' + raw.slice(0, 40) + '" is not a number' : 'no data-yespo-price'}`);
+  if (p === undefined && (required || raw)) __DEBUG__ && problem('price-invalid', `${describe(el)}: ${raw ? 'price "' + raw.slice(0, 40) + '" is not a number' : 'no data-yespo-price'}`);
   return p;
 }
 
@@ -70,8 +60,8 @@ function items<T>(root: Element, sel: string, problem: Problem, read: (el: Eleme
   const els = root.querySelectorAll('[' + A + sel + ']');
   for (let i = 0; i < els.length; i++) {
     const key = attr(els[i], sel);
-    if (!key) __DEBUG__ && problem(`${describe(els[i])}: empty data-yespo-${sel}; line skipped`);
-    else if (out.length >= MAX_ITEMS) return __DEBUG__ && problem(`${describe(root)}: more than ${MAX_ITEMS} lines; the rest are left out`), out;
+    if (!key) __DEBUG__ && problem('key-empty', `${describe(els[i])}: empty data-yespo-${sel}; line skipped`);
+    else if (out.length >= MAX_ITEMS) return __DEBUG__ && problem('capped', `${describe(root)}: more than ${MAX_ITEMS} lines; the rest are left out`), out;
     else out.push(read(els[i], key));
   }
   return out;
@@ -100,8 +90,8 @@ export function readCart(doc: Document, problem: Problem, currency?: string, box
 }
 
 /** Reads every `data-yespo-*` fact of the page. Pure reading: sends nothing. */
-export function readAttributes(doc: Document, problem: Problem, currency?: string): Found {
-  const f: Found = {};
+export function readAttributes(doc: Document, problem: Problem, currency?: string): Evidence {
+  const f: Evidence = { source: SOURCE };
   // One pass over the document for every kind of element (each selector of its own would be a
   // walk of a large page): the first of each kind, and every product candidate.
   const first: Record<string, Element> = {};
@@ -116,7 +106,7 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
   const pageEl = first.page;
   const pt = pageEl && attr(pageEl, 'page');
   if (pt && isPageType(pt)) f.pageType = pt;
-  else if (pt) __DEBUG__ && problem(`${describe(pageEl)}: unknown page type "${pt.slice(0, 40)}"; expected one of product, category, cart, checkout, purchase, main, 404, search, other`);
+  else if (pt) __DEBUG__ && problem('page-type-unknown', `${describe(pageEl)}: unknown page type "${pt.slice(0, 40)}"; expected one of product, category, cart, checkout, purchase, main, 404, search, other`);
 
   for (let i = 0; i < products.length; i++) {
     const el = products[i];
@@ -125,10 +115,9 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
     const p = readProduct(el, problem);
     if (p) {
       f.product = p;
-      f.productEl = el;
       break;
     }
-    __DEBUG__ && problem(`${describe(el)}: empty data-yespo-product; ignored`);
+    __DEBUG__ && problem('key-empty', `${describe(el)}: empty data-yespo-product; ignored`);
   }
 
   const cat = first.category;
@@ -139,12 +128,12 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
   const orderEl = first.order;
   if (orderEl) {
     const number = attr(orderEl, 'order');
-    if (!number) __DEBUG__ && problem(`${describe(orderEl)}: no order number`);
+    if (!number) __DEBUG__ && problem('order-incomplete', `${describe(orderEl)}: no order number`);
     else {
       const cur = attr(orderEl, 'currency') || currency;
       const list = items(orderEl, 'order-item', problem, (el, key) => line(el, key, problem, cur) as OrderItem);
       if (list.length) f.order = { number, items: list };
-      else __DEBUG__ && problem(`${describe(orderEl)}: no data-yespo-order-item lines`);
+      else __DEBUG__ && problem('order-incomplete', `${describe(orderEl)}: no data-yespo-order-item lines`);
     }
   }
 
@@ -170,7 +159,7 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
     if (q) f.search.query = q;
     const n = resultsEl ? parseCount(resultsEl.getAttribute(A + 'results')) : undefined;
     if (n !== undefined) f.search.found = n > 0 ? 1 : 0;
-    else if (resultsEl) __DEBUG__ && problem(`${describe(resultsEl)}: data-yespo-results is not a number`);
+    else if (resultsEl) __DEBUG__ && problem('results-invalid', `${describe(resultsEl)}: data-yespo-results is not a number`);
   }
   return f;
 }
@@ -187,7 +176,7 @@ export function readWishlist(btn: Element, pageProduct: ProductPagePayload | und
   if (holder && (!key || key === holderKey)) p = readProduct(holder, problem);
   else if (pageProduct && (!key || key === pageProduct.productKey)) p = pageProduct;
   else if (key) p = readProduct(btn, problem, key);
-  if (!p) return __DEBUG__ && problem(`${describe(btn)}: no product key (give the button a value or put it inside data-yespo-product)`), undefined;
+  if (!p) return __DEBUG__ && problem('click-no-product', `${describe(btn)}: no product key (give the button a value or put it inside data-yespo-product)`), undefined;
   return wishlistOf(p);
 }
 

@@ -1,8 +1,10 @@
 import type { CartItem, OrderItem, ProductPagePayload } from '../schema/events';
-import { isKnown, normalizeIdentity, type Identity } from '../events/identity';
+import { isKnown, normalizeIdentity, type Identity } from '../lib/identity';
 import { guard } from '../lib/guard';
+import type { Report } from '../types/problems';
 import { parseNumber, parseQuantity } from '../lib/number';
 import { text } from '../lib/text';
+import { MAX_ITEMS } from '../lib/limits';
 
 /**
  * What one dataLayer entry says. `list` is weak evidence (a related-products or home-page list
@@ -28,11 +30,10 @@ export interface DlOptions {
   /** Currency when neither the item nor the ecommerce object gives one (config `currency`). */
   currency?: string;
   /** Debug line for an entry that is skipped or cut short. */
-  problem?: (msg: string) => void;
+  problem?: Report;
 }
 
-/** Most lines read from one entry, and most entries replayed from before we loaded. */
-const MAX_ITEMS = 200;
+/** Most entries replayed from before we loaded. */
 const MAX_REPLAY = 500;
 
 type Obj = Record<string, unknown>;
@@ -45,7 +46,7 @@ const command = (e: Obj): e is Obj & unknown[] => Array.isArray(e) || 'callee' i
 /** GA4 items or UA products → cart lines; GTM4WP's `sku` wins over `item_id` / `id`. */
 function lines(v: unknown[], cur: string | undefined, problem: DlOptions['problem']): CartItem[] {
   const out: CartItem[] = [];
-  if (__DEBUG__ && v.length > MAX_ITEMS && problem) problem(`dataLayer: ${v.length} items, first ${MAX_ITEMS} read`);
+  if (__DEBUG__ && v.length > MAX_ITEMS && problem) problem('capped', `dataLayer: ${v.length} items, first ${MAX_ITEMS} read`);
   for (let i = 0; i < v.length && i < MAX_ITEMS; i++) {
     const o = obj(v[i]);
     const key = o && (text(o.sku) || text(o.item_id) || text(o.id));
@@ -147,7 +148,7 @@ function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
   if (kind === 'purchase') {
     const number = text(id);
     if (number) return { kind, order: { number, items: list || [] } };
-    if (__DEBUG__ && problem) problem('dataLayer: purchase without an order id');
+    if (__DEBUG__ && problem) problem('datalayer', 'dataLayer: purchase without an order id');
     return undefined;
   }
   if (!list) return undefined;
@@ -169,7 +170,7 @@ export function readDataLayerEntry(entry: unknown, opts: DlOptions = {}): DlSign
   try {
     return read(entry, opts);
   } catch {
-    if (__DEBUG__ && opts.problem) opts.problem('dataLayer: unreadable entry skipped');
+    if (__DEBUG__ && opts.problem) opts.problem('datalayer', 'dataLayer: unreadable entry skipped');
     return undefined;
   }
 }
@@ -244,8 +245,8 @@ function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): 
   let arr = w[name] as unknown[];
   // gtag's snippet does the same, so pushes made before GTM loads land in this array.
   if (arr == null) arr = w[name] = [];
-  if (!Array.isArray(arr)) return __DEBUG__ && problem(`dataLayer: window.${name} is not an array`), () => {};
-  if (__DEBUG__ && arr.length > MAX_REPLAY) problem(`dataLayer: ${arr.length} entries, last ${MAX_REPLAY} read`);
+  if (!Array.isArray(arr)) return __DEBUG__ && problem('datalayer', `dataLayer: window.${name} is not an array`), () => {};
+  if (__DEBUG__ && arr.length > MAX_REPLAY) problem('capped', `dataLayer: ${arr.length} entries, last ${MAX_REPLAY} read`);
   emit(arr.slice(-MAX_REPLAY));
 
   let depth = 0;
@@ -258,7 +259,7 @@ function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): 
           try {
             r = (f as Push).apply(this, a);
           } catch {
-            __DEBUG__ && problem('dataLayer: another tag\'s push threw');
+            __DEBUG__ && problem('datalayer', 'dataLayer: another tag\'s push threw');
             r = arr.length;
           }
           depth--;
@@ -278,7 +279,7 @@ function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): 
       },
     });
   } catch {
-    __DEBUG__ && problem('dataLayer: push cannot be wrapped');
+    __DEBUG__ && problem('datalayer', 'dataLayer: push cannot be wrapped');
   }
   return () => {
     off = true;

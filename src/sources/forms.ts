@@ -1,4 +1,4 @@
-import { normalizeIdentity, type Identity } from '../events/identity';
+import { normalizeIdentity, type Identity } from '../lib/identity';
 
 const AUTOCOMPLETE: Record<string, string> = {
   email: 'email',

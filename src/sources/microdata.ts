@@ -1,6 +1,5 @@
-import type { Evidence, SourceOptions } from './evidence';
-import { crumbName, isA, lastCrumb, mainProduct, pageOf, PRODUCT, type Candidate, type Entity } from './jsonld';
-import { freshHead } from './head';
+import type { Evidence, SourceOptions } from '../types/evidence';
+import { crumbName, isA, lastCrumb, mainProduct, noted, pageOf, PRODUCT, type Candidate, type Entity, type Notes } from './schemaOrg';
 
 /** Most elements looked at on one page. */
 const MAX_ELEMENTS = 50_000;
@@ -22,7 +21,6 @@ const value = (p: Element) => {
  * except inside a WebPage; `itemprop=mainEntity` names it the page's main entity.
  */
 export function readMicrodata(doc: Document, opts: SourceOptions, scopes?: ArrayLike<Element>): Evidence {
-  freshHead(doc);
   const ev: Evidence = { source: 'microdata' };
   try {
     let budget = MAX_ELEMENTS;
@@ -71,10 +69,11 @@ export function readMicrodata(doc: Document, opts: SourceOptions, scopes?: Array
     const cands: Candidate[] = top
       .filter((el) => isA(typed(el), PRODUCT))
       .map((el) => ({ e: item(el), main: /\bmainEntity\b/.test(el.getAttribute('itemprop') || '') }));
-    const product = mainProduct(cands, pageOf(doc, opts.url), opts);
-    if (product) (ev.pageType = 'product'), (ev.product = product);
+    const n: Notes = [];
+    const product = mainProduct(cands, pageOf(doc, opts.url), opts, undefined, '', n);
+    if (product) (ev.pageType = 'product'), (ev.product = product), noted(ev, n);
   } catch (e) {
-    __DEBUG__ && opts.problem('microdata: ' + e);
+    __DEBUG__ && opts.problem('source-failed', 'microdata: ' + e);
   }
   return ev;
 }

@@ -1,6 +1,6 @@
-import type { Evidence, SourceOptions } from './evidence';
-import { payload } from './jsonld';
-import { meta, freshHead } from './head';
+import type { Evidence, SourceOptions } from '../types/evidence';
+import { payload } from './schemaOrg';
+import { meta } from './head';
 
 /**
  * OpenGraph product tags: a product page when og:type is `product` (also `og:product`,
@@ -9,7 +9,6 @@ import { meta, freshHead } from './head';
  * `product:price:amount`, else Shopify's `og:price:amount`.
  */
 export function readOpenGraph(doc: Document, opts: SourceOptions): Evidence {
-  freshHead(doc);
   const ev: Evidence = { source: 'opengraph' };
   try {
     const m = (name: string) => meta(doc, name);
@@ -31,7 +30,7 @@ export function readOpenGraph(doc: Document, opts: SourceOptions): Evidence {
     );
     if (p) (ev.pageType = 'product'), (ev.product = p);
   } catch (e) {
-    __DEBUG__ && opts.problem('OpenGraph: ' + e);
+    __DEBUG__ && opts.problem('source-failed', 'OpenGraph: ' + e);
   }
   return ev;
 }

@@ -1,5 +1,4 @@
 import type { ResolvedConfig } from '../config';
-import type { Identity } from '../events/identity';
 import type { Log } from '../lib/log';
 import { nanoid } from 'nanoid';
 import { scCookie } from './cookie';
@@ -7,7 +6,8 @@ import { createOutbox, type Outbox } from './outbox';
 import { restBody } from './restBody';
 
 export interface Rest {
-  send(name: string, payload: Record<string, unknown> | undefined, identity: Identity): object | undefined;
+  /** `payload` is enriched (lib/identity.ts withGeneralInfo); `name` is the visitor's, which only REST carries. */
+  send(name: string, payload: Record<string, unknown> | undefined, visitorName?: string): object | undefined;
   stop(): void;
 }
 
@@ -28,8 +28,8 @@ export function createRest(cfg: ResolvedConfig, log: Log): Rest {
   const box: Outbox = createOutbox(cfg.restUrl, log, tabId());
   box.pump();
   return {
-    send(name, payload, identity) {
-      const body = restBody(name, payload, { siteId: cfg.siteId!, sc, identity, now: Date.now() });
+    send(name, payload, visitorName) {
+      const body = restBody(name, payload, { siteId: cfg.siteId!, sc, now: Date.now(), name: visitorName });
       if (body) box.add(body);
       else __DEBUG__ && log.debug(`${name} has no REST form; not sent`);
       return body;

@@ -1,13 +1,15 @@
-import type { Identity } from '../events/identity';
-
 type Obj = Record<string, unknown>;
 
 export interface RestContext {
   siteId: string;
   sc: string;
-  identity: Identity;
   now: number;
+  /** The visitor's name: REST's GeneralInfo carries it, eS's does not. */
+  name?: string;
 }
+
+/** GeneralInfo fields the enriched payload (lib/identity.ts withGeneralInfo) may carry over to REST. */
+const CARRIED = ['externalCustomerId', 'user_email', 'user_phone', 'user_es_contact_id', 's_location'];
 
 /** Events the REST tracker API defines; the others (MainPage, NotFound, PageView, StatusCartPage) have no REST form. */
 export const REST_EVENTS = ['ProductPage', 'StatusCart', 'PurchasedItems', 'CustomerData', 'CategoryPage', 'AddToWishlist', 'SearchRequest', 'ProductImpressions'];
@@ -31,21 +33,17 @@ const int = (q: unknown) => {
 };
 
 /**
- * The REST body for one event, from the same payload the eS transport sends: `GeneralInfo` (event
- * name, site, time, `sc` cookie and the known visitor) plus the event's own body as the REST
- * document shapes it. Undefined for events REST does not define.
+ * The REST body for one event, from the same enriched payload the eS transport sends:
+ * `GeneralInfo` (event name, site, time, `sc` cookie, and the visitor the payload's GeneralInfo
+ * names) plus the event's own body as the REST document shapes it. Undefined for events REST does
+ * not define.
  */
 export function restBody(name: string, payload: Obj | undefined, c: RestContext): Obj | undefined {
   const p = payload || {};
-  const id = c.identity;
   const gi: Obj = { eventName: name, siteId: c.siteId, datetime: c.now, cookies: { sc: c.sc } };
-  if (id.externalCustomerId) gi.externalCustomerId = id.externalCustomerId;
-  if (id.email) gi.user_email = id.email;
-  if (id.phone) gi.user_phone = id.phone;
-  if (id.name) gi.user_name = id.name;
-  if (id.contactId) gi.user_es_contact_id = id.contactId;
-  const loc = p.GeneralInfo && (p.GeneralInfo as Obj).s_location;
-  if (loc) gi.s_location = loc;
+  const from = (p.GeneralInfo || {}) as Obj;
+  for (const k of CARRIED) if (from[k]) gi[k] = from[k];
+  if (c.name) gi.user_name = c.name;
   const body: Obj = { GeneralInfo: gi };
   switch (name) {
     case 'ProductPage':

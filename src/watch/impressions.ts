@@ -1,8 +1,9 @@
-import type { ResolvedConfig } from '../config';
+import type { ResolvedConfig } from '../config/types';
 import { describe } from '../lib/describe';
 import { guard } from '../lib/guard';
+import type { Report } from '../types/problems';
 import { text } from '../lib/text';
-import { linkScContent } from '../sources/attributes';
+import { recPlace } from '../sources/recs';
 
 export interface Impression {
   product_id: string;
@@ -42,7 +43,7 @@ export interface Impressions {
 export function createImpressions(
   o: ResolvedConfig['impressions'],
   send: (list: Impression[]) => void,
-  problem: (m: string) => void,
+  problem: Report,
 ): Impressions {
   const items = new Map<Element, Item>();
   let seen: Record<string, 1> = {};
@@ -118,7 +119,7 @@ export function createImpressions(
       list = Array.prototype.slice.call(root.querySelectorAll(o.itemSelector));
       if ((root as Element).matches && (root as Element).matches(o.itemSelector)) list.push(root as Element);
     } catch {
-      return __DEBUG__ && problem(`impressions: "${o.itemSelector}" is not a valid selector`);
+      return __DEBUG__ && problem('selector-invalid', `impressions: "${o.itemSelector}" is not a valid selector`);
     }
     for (const el of list) {
       if (items.has(el)) continue;
@@ -126,13 +127,15 @@ export function createImpressions(
       try {
         block = el.closest(o.blockSelector);
       } catch {
-        return __DEBUG__ && problem(`impressions: "${o.blockSelector}" is not a valid selector`);
+        return __DEBUG__ && problem('selector-invalid', `impressions: "${o.blockSelector}" is not a valid selector`);
       }
       if (!block) continue;
       const pid = text(el.getAttribute(o.productAttr));
-      const ct = text(block.getAttribute(o.containerAttr)) || linkScContent(el);
-      if (!pid) __DEBUG__ && problem(`${describe(el)}: recommendation item without a product id (${o.productAttr})`);
-      else if (!ct) __DEBUG__ && problem(`${describe(block)}: recommendation block without a container type (${o.containerAttr} or sc_content in its links)`);
+      // The container type is the block's own id first; its items' links name it too.
+      const at = recPlace(el, block, o);
+      const ct = at.attr || at.link;
+      if (!pid) __DEBUG__ && problem('recs-incomplete', `${describe(el)}: recommendation item without a product id (${o.productAttr})`);
+      else if (!ct) __DEBUG__ && problem('recs-incomplete', `${describe(block)}: recommendation block without a container type (${o.containerAttr} or sc_content in its links)`);
       else {
         items.set(el, { imp: { product_id: pid, container_type: ct }, acc: 0 });
         io.observe(el);

@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { checkConfig } from '../../src/config';
+import { gatherEvidence } from '../../src/page/evidence';
 import { readPage } from '../../src/page/model';
+import type { Evidence } from '../../src/types/evidence';
 import { goTo } from '../support/dom';
 
 const cfg = (extra: Record<string, unknown> = {}) => checkConfig({ scriptId: '1', ...extra }).config!;
+/** The page as the tracker reads it: every source's evidence, folded. */
+const read = (c: ReturnType<typeof cfg>, problem: (code: string, m: string) => void, extra: Evidence[] = [], status?: number) =>
+  readPage(document, location, c, gatherEvidence(document, c, problem, extra), problem, status);
 const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
 const PRODUCT_LD = ld({ '@context': 'https://schema.org', '@type': 'Product', sku: 'LD-1', name: 'X', offers: { '@type': 'Offer', price: '19.99', priceCurrency: 'USD', availability: 'https://schema.org/InStock' } });
 
@@ -13,7 +18,7 @@ function page(html: string, path = '/somewhere', status?: number, extra: Record<
   document.head.innerHTML = head;
   document.body.innerHTML = html;
   const problems: string[] = [];
-  const m = readPage(document, location, cfg(extra), (p) => problems.push(p), [], status);
+  const m = read(cfg(extra), (_c, p) => problems.push(p), [], status);
   return { m, problems };
 }
 
@@ -55,7 +60,7 @@ describe('page type precedence', () => {
   it('dataLayer evidence fills in after structured data', () => {
     goTo('/checkout/done');
     document.body.innerHTML = '<p></p>';
-    const m = readPage(document, location, cfg(), () => {}, [
+    const m = read(cfg(), () => {}, [
       { source: 'dataLayer', pageType: 'purchase', order: { number: 'T-1', items: [{ productKey: 'A', price: '1', quantity: '1' }] } },
     ]);
     expect(m).toMatchObject({ type: 'purchase', typeFrom: 'dataLayer', order: { number: 'T-1' } });

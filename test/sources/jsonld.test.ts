@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readJsonLd } from '../../src/sources/jsonld';
-import type { SourceOptions } from '../../src/sources/evidence';
+import type { SourceOptions } from '../../src/types/evidence';
 import { productSchema } from '../../src/schema/events';
 import { collector, loadFixture } from '../support/dom';
 
@@ -123,6 +123,7 @@ describe('readJsonLd: product pages as platforms print them', () => {
       'jsonld-eu-prices.html',
       'https://kaffeehaus.example/espressomaschinen/classica-edelstahl.html',
       { productKey: 'ESP-CL-01', price: '1249.00', isInStock: 1 },
+      ['price read from a string'],
     ],
     [
       'a pasted snippet with // comments and a CDATA guard, variant from the URL, SoldOut',
@@ -154,9 +155,9 @@ describe('readJsonLd: product pages as platforms print them', () => {
       'https://apron.example/shop/barista-apron',
       { productKey: '884213', price: '45', isInStock: 0 },
     ],
-  ])('%s', (_, fixture, url, product) => {
+  ] as Array<[string, string, string, object, string[]?]>)('%s', (_, fixture, url, product, notes) => {
     const { ev } = read(fixture, url);
-    expect(ev).toEqual({ pageType: 'product', product });
+    expect(ev).toEqual(notes ? { pageType: 'product', product, notes } : { pageType: 'product', product });
     expect(productSchema.safeParse(ev.product).success).toBe(true);
   });
 
@@ -361,7 +362,7 @@ describe('readJsonLd: hostile input', () => {
       `<script type="application/ld+json">${JSON.stringify({ '@type': odd, url: odd, '@id': odd, offers: { priceSpecification: { priceType: odd, price: odd } } })}</script>` +
       `<script type="application/ld+json">${JSON.stringify({ '@type': ['Product', odd], sku: 'OK-2', url: odd, offers: { price: '5', availability: odd, priceType: odd } })}</script>`;
     const problems: string[] = [];
-    const ev = readJsonLd(document, { productKey: ['sku'], url: 'https://x.example/p/ok-2', problem: (m) => problems.push(m) });
+    const ev = readJsonLd(document, { productKey: ['sku'], url: 'https://x.example/p/ok-2', problem: (_c, m) => problems.push(m) });
     expect(ev).toEqual({ source: 'json-ld', pageType: 'product', product: { productKey: 'OK-2', price: '5' } });
     expect(problems).toEqual([]);
   });
@@ -370,7 +371,7 @@ describe('readJsonLd: hostile input', () => {
     const p = { '@type': 'Product', sku: big, productID: 'OK-1', url: 'https://x.example/p/' + big, offers: { price: big, availability: big } };
     document.body.innerHTML = `<script type="application/ld+json">${JSON.stringify(p)}</script>`;
     const problems: string[] = [];
-    expect(readJsonLd(document, { productKey: ['sku', 'url'], url: 'https://x.example/p/a', problem: (m) => problems.push(m) })).toEqual({ source: 'json-ld' });
+    expect(readJsonLd(document, { productKey: ['sku', 'url'], url: 'https://x.example/p/a', problem: (_c, m) => problems.push(m) })).toEqual({ source: 'json-ld' });
     expect(problems).toEqual(['JSON-LD block #1: over 200 KB, skipped']);
     const small = { '@type': 'Product', sku: 'z'.repeat(257), productID: 'OK-1', offers: { price: 'z'.repeat(70_000) } };
     document.body.innerHTML = `<script type="application/ld+json">${JSON.stringify(small)}</script>`;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMicrodata } from '../../src/sources/microdata';
-import type { SourceOptions } from '../../src/sources/evidence';
+import type { SourceOptions } from '../../src/types/evidence';
 import { productSchema } from '../../src/schema/events';
 import { collector, loadFixture } from '../support/dom';
 
@@ -44,7 +44,7 @@ describe('readMicrodata', () => {
   it('AggregateOffer with EU text prices, availability as text, www.schema.org types, itemid as @id', () => {
     loadFixture(__dirname, 'microdata-aggregate-offer-eu.html');
     const url = 'https://kawa.example/mlynek-comandante-c40,p123.html';
-    expect(read(url)).toEqual({ pageType: 'product', product: { productKey: '123', price: '1189.90', isInStock: 1 } });
+    expect(read(url)).toEqual({ pageType: 'product', product: { productKey: '123', price: '1189.90', isInStock: 1 }, notes: ['price read from a string'] });
     expect(read(url, ['mpn']).product!.productKey).toBe('C40-MK4');
     expect(read(url, ['id']).product!.productKey).toBe('mlynek-comandante-c40,p123');
   });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { readOpenGraph } from '../../src/sources/opengraph';
-import type { SourceOptions } from '../../src/sources/evidence';
+import type { SourceOptions } from '../../src/types/evidence';
 import { productSchema } from '../../src/schema/events';
 import { collector, loadFixture } from '../support/dom';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as jsdom from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { readPlatforms } from '../../src/sources/platforms';
-import type { SourceOptions } from '../../src/sources/evidence';
+import type { SourceOptions } from '../../src/types/evidence';
 import { orderItemSchema, productSchema } from '../../src/schema/events';
 import { collector } from '../support/dom';
 

@@ -20,7 +20,16 @@ export function goTo(path: string) {
   history.replaceState(null, '', path);
 }
 
+/** Collects reported problems: their messages (what tests read) and their codes. */
 export function collector() {
   const problems: string[] = [];
-  return { problems, problem: (m: string) => problems.push(m) };
+  const codes: string[] = [];
+  return {
+    problems,
+    codes,
+    problem: (code: string, m: string) => {
+      codes.push(code);
+      problems.push(m);
+    },
+  };
 }

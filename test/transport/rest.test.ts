@@ -9,7 +9,9 @@ import { checkRestBody } from '../../src/schema/rest';
 import { goTo } from '../support/dom';
 
 const SC = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3';
-const ctx = { siteId: '8A412DC', sc: SC, identity: { email: 'a@b.io', name: 'Ann', contactId: '255830499' }, now: 1579622183208 };
+const ctx = { siteId: '8A412DC', sc: SC, name: 'Ann', now: 1579622183208 };
+/** The payload as the sender enriches it for both transports (lib/identity.ts withGeneralInfo). */
+const known = (p: Record<string, unknown>) => ({ ...p, GeneralInfo: { user_email: 'a@b.io', user_es_contact_id: '255830499' } });
 const GI = { siteId: '8A412DC', datetime: 1579622183208, cookies: { sc: SC }, user_email: 'a@b.io', user_name: 'Ann', user_es_contact_id: '255830499' };
 
 describe('restBody: the REST document\'s shapes', () => {
@@ -38,13 +40,13 @@ describe('restBody: the REST document\'s shapes', () => {
       { ProductImpression: { Products: [{ product_id: '430968', container_type: '1253' }] } },
     ],
   ])('%s', (name, payload, want) => {
-    const body = restBody(name, payload, ctx)!;
+    const body = restBody(name, known(payload), ctx)!;
     expect(body).toEqual({ GeneralInfo: { eventName: name, ...GI }, ...want });
     expect(checkRestBody(body)).toEqual([]);
   });
 
   it('CustomerData is GeneralInfo alone', () => {
-    const body = restBody('CustomerData', { CustomerData: { user_email: 'a@b.io', user_phone: '+380501234567', user_name: 'Ann' } }, ctx)!;
+    const body = restBody('CustomerData', known({ CustomerData: { user_email: 'a@b.io', user_phone: '+380501234567', user_name: 'Ann' } }), ctx)!;
     expect(body).toEqual({ GeneralInfo: { eventName: 'CustomerData', ...GI, user_phone: '+380501234567' } });
     expect(checkRestBody(body)).toEqual([]);
   });

@@ -44,7 +44,7 @@ let problems: string[];
 
 function setup(html: string, o = opts) {
   document.body.innerHTML = html;
-  const imp = createImpressions(o, (l) => sent.push(l), (m) => problems.push(m));
+  const imp = createImpressions(o, (l) => sent.push(l), (_c, m) => problems.push(m));
   imp.add(document);
   return { imp, io: FakeIO.last, items: Array.from(document.querySelectorAll('[data-yespo-rec-item]')) };
 }

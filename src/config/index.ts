@@ -1,0 +1,2 @@
+export { checkConfig, defaults, invalidMsg, missingMsg, unknownMsg } from './check';
+export type { Checked, ResolvedConfig, YespoConfig } from './types';

@@ -1,0 +1,37 @@
+import type { ResolvedConfig } from '../config/types';
+import { guard } from '../lib/guard';
+import type { Report } from '../types/problems';
+import { createImpressions, type Impression, type Impressions } from './impressions';
+import { watchInteractions, type InteractionHandlers } from './interactions';
+import { watchMutations } from './mutations';
+import { watchNavigation } from './navigation';
+
+export interface WatchHooks extends InteractionHandlers {
+  /** Tracked content changed (`cart`: inside the cart container). */
+  changed(cart: boolean): void;
+  /** Any DOM change. */
+  touched(): void;
+  /** A route change. */
+  route(): void;
+  impressions(list: Impression[]): void;
+}
+
+/** Observing hundreds of recommendation items is not urgent: in a task of its own, so the start-up stays short. */
+const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 500 }) : setTimeout(f, 1));
+
+/**
+ * Every watcher of the page after its first read: recommendation impressions, the one
+ * MutationObserver (late content, cart changes), SPA navigation, clicks and form submits.
+ * Returns the impressions engine and a stop for all of them.
+ */
+export function startWatchers(cfg: ResolvedConfig, h: WatchHooks, problem: Report): { impressions: Impressions; stop: () => void } {
+  const imp = createImpressions(cfg.impressions, h.impressions, problem);
+  later(guard(() => imp.add(document), __DEBUG__ && 'impressions start'));
+  const stops = [
+    imp.stop,
+    watchMutations({ change: h.changed, added: (el) => imp.add(el), removed: imp.sweep, any: h.touched }),
+    watchInteractions(h),
+  ];
+  if (cfg.spa) stops.push(watchNavigation(h.route));
+  return { impressions: imp, stop: () => stops.splice(0).forEach((f) => f()) };
+}
