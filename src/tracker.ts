@@ -25,7 +25,10 @@ import type { Inspection, Outgoing, PageModel } from './types/model';
 import { createView } from './view';
 import { startWatchers } from './watch';
 import type { Impressions } from './watch/impressions';
+import { startPlatformCarts } from './watch/platformCart';
 import { createRoute } from './watch/route';
+import { detectPlatforms, platformContext } from './sources/platforms';
+import { pageCurrency } from './sources/currency';
 
 export type { ConsentState, Inspection } from './types/model';
 
@@ -67,6 +70,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   /** What the page's dataLayer has said so far (GA4 / UA ecommerce); reads after the first one follow its pushes. */
   let dl = freshDataLayer();
   let reading = false;
+  /** The shop platform's own cart, as last read (full build). */
+  let platformCart: Evidence | undefined;
   let started = false;
   let dlTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -79,11 +84,11 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   const send = (o: Outgoing | undefined) => o && sender.send(o[0], o[1]);
   const identify = (raw: unknown, from: string) => send(visitor.identify(raw, from, problem));
   const inspect = (): Inspection | undefined =>
-    __DEBUG__ ? { version: __VERSION__, config: cfg, page: model, problems: view.problems(), events: view.sent().slice(), consent: consent.state(), google: consent.google() } : undefined;
+    __DEBUG__ ? { version: __VERSION__, config: cfg, page: model, problems: view.problems(), events: view.sent().slice(), consent: consent.state(), google: consent.google(), cart: platformCart && { items: platformCart.cart!, from: platformCart.source } } : undefined;
 
   /** Reads the page and sends what this page view has not sent yet. */
   const scan = (cart = true, attrs?: Evidence) => {
-    const m = (model = readPage(document, location, cfg, gatherEvidence(document, cfg, problem, [dl], attrs), problem, navigationStatus()));
+    const m = (model = readPage(document, location, cfg, gatherEvidence(document, cfg, problem, platformCart ? [dl, platformCart] : [dl], attrs), problem, navigationStatus()));
     if (!view.seen().page) __DEBUG__ && log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
     if (m.customer && (isKnown(m.customer) || m.customer.name)) identify(m.customer, 'data-yespo-customer');
     derive(m, view.seen(), { cfg, memory, problem, cart, blockId: session.get<string>('sc') }).forEach(send);
@@ -129,9 +134,36 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     if (reading && !dlTimer && !route.waiting()) dlTimer = setTimeout(guard(() => ((dlTimer = undefined), scan(true)), __DEBUG__ && 'dataLayer'), 0);
   } : undefined;
 
+  /**
+   * The shop platform's cart and customer (full build): read at start and after each change the
+   * shopper makes; a new cart is read into the page model like any other evidence.
+   */
+  const followPlatforms = __ZERO__
+    ? (platforms: false | string[]) => {
+        let cur: string | undefined;
+        const o = { productKey: cfg.productKey, currency: cfg.currency, url: location.href, problem };
+        const c = platformContext(document, window, o);
+        return startPlatformCarts(
+          c,
+          detectPlatforms(c, platforms || []),
+          // Magento's cart carries no currency: the config's, else the page's structured data's.
+          { productKey: cfg.productKey, get currency() { return cfg.currency || (cur = cur || pageCurrency(document)); } },
+          {
+            cart(items, from) {
+              platformCart = { source: from, cart: items };
+              if (reading && !route.waiting()) scan(true);
+            },
+            customer: identify,
+            problem,
+          },
+        );
+      }
+    : undefined;
+
   /** The first read (`attrs`: the attributes, read in the task before) and the watchers. */
   const ready = guard((attrs?: Evidence) => {
     if (__ZERO__ && onDataLayer && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard(onDataLayer, __DEBUG__ && 'dataLayer signal'), { currency: cfg.currency, problem }));
+    if (__ZERO__ && followPlatforms && cfg.platforms) stops.push(followPlatforms(cfg.platforms));
     reading = true;
     scan(true, attrs);
     if (__DEBUG__ && log._on) summary(), stops.push(showOverlay(inspect));
