@@ -2,12 +2,14 @@ import type { Evidence, SourceOptions } from '../../types/evidence';
 import type { Platform, PlatformContext } from '../../types/platform';
 import { bigcommerce } from './bigcommerce';
 import { magento } from './magento';
+import { opencart } from './opencart';
 import { prestashop } from './prestashop';
 import { shopify } from './shopify';
+import { shopware } from './shopware';
 import { woocommerce } from './woocommerce';
 
 /** Every platform adapter; a new platform is one file and one entry here. */
-export const PLATFORMS: readonly Platform[] = [shopify, woocommerce, magento, prestashop, bigcommerce];
+export const PLATFORMS: readonly Platform[] = [shopify, woocommerce, magento, prestashop, bigcommerce, shopware, opencart];
 
 export function platformContext(doc: Document, win: Window, opts: SourceOptions): PlatformContext {
   return { doc, win, o: opts, url: new URL(opts.url, 'http://x'), cls: doc.body ? Array.from(doc.body.classList) : [] };

@@ -19,7 +19,7 @@ export const prestashop: Platform = {
     ),
   cart: {
     // The front object PrestaShop prints on every page: the cart at page load and the currency.
-    inPage: ({ win }) => isObject(win.prestashop) && { cart: win.prestashop.cart, currency: win.prestashop.currency },
+    inPage: ({ win }) => (isObject(win.prestashop) ? { cart: win.prestashop.cart, currency: win.prestashop.currency } : undefined),
     parse: parseCart,
     emitter: ({ win }) => (win.prestashop && typeof win.prestashop.on === 'function' ? win.prestashop : undefined),
     events: ['updateCart'],
