@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by the audit command, the Playwright config, the e2e support and the benchmark: where
 // Chromium is, how it must be started here, and the stand-in for Yespo's eS script.
 import { existsSync } from 'node:fs';

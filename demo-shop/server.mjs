@@ -4,6 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PLATFORM_PAGES, fillPlatformPage, handlePlatformCart, platformPagePath } from './platform-carts.mjs';
+import { TYPES, sendFile } from '../bin/audit/serve.mjs';
+import { AUDIT_PAGES, sitemapFile } from './sitemaps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
@@ -21,6 +24,10 @@ const ZERO = [
   ['/zero/woo/cart', 'woo-cart.html'],
   ['/zero/broken-jsonld', 'broken-jsonld.html'],
   ['/zero/consent-mode', 'consent-mode.html'],
+  ['/zero/shopware/detail/SW10012', 'shopware-product.html'],
+  ['/zero/late/product/trail-runner-2', 'late-jsonld.html'],
+  // Platform themes over the platform cart endpoints of platform-carts.mjs.
+  ...PLATFORM_PAGES,
 ];
 
 const routes = new Map([
@@ -30,9 +37,14 @@ const routes = new Map([
   ...['cart', 'checkout', 'thank-you', 'account', 'search'].map((page) => [`/${page}`, join(here, `pages/${page}.html`)]),
   // The zero-config section: pages that carry no data-yespo-* attribute, only what shop platforms print.
   ...ZERO.map(([path, file]) => [path, join(here, 'pages/zero', file)]),
+  ['/gtm', join(here, 'pages/gtm.html')],
+  // Audit examples: a product without a usable price, a page that sends nothing.
+  ...AUDIT_PAGES.map(([path, file]) => [path, join(here, 'pages/audit', file)]),
   ['/shop.js', join(here, 'public/shop.js')],
   ['/shop.css', join(here, 'public/shop.css')],
   ['/app.js', join(here, 'public/app.js')],
+  // The platform pages' theme scripts.
+  ...['shopify', 'woocommerce', 'magento', 'prestashop', 'bigcommerce'].map((name) => [`/platforms/${name}.js`, join(here, `public/platforms/${name}.js`)]),
   ['/yespo-autotrack.min.js', join(dist, 'yespo-autotrack.min.js')],
   // The debug build, which the bundle loads instead of itself with ?yespo_debug=1 or debug: true.
   ['/yespo-autotrack.debug.js', join(dist, 'yespo-autotrack.debug.js')],
@@ -44,11 +56,6 @@ const notFoundPage = join(here, 'pages/404.html');
 const appPage = join(here, 'pages/app.html');
 const isAppPath = (path) => path === '/app' || path.startsWith('/app/');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, rest: { type: 'boolean' } }, strict: false });
@@ -107,7 +114,7 @@ async function sendPage(req, res, url, status, file) {
   let html = await readFile(file, 'utf8');
   const parts = {};
   for (const [, name] of html.matchAll(INCLUDE)) parts[name] ??= (await readFile(join(here, 'pages', name), 'utf8')).trimEnd();
-  html = html.replace(INCLUDE, (_, name) => parts[name]);
+  html = fillPlatformPage(req, res, url, html.replace(INCLUDE, (_, name) => parts[name]));
   const { transport, headers } = transportOf(req, url);
   return send(req, res, status, TYPES['.html'], transport === 'rest' ? restPage(html) : html, headers);
 }
@@ -258,21 +265,26 @@ function collector(req, res, url, path) {
 
 async function handle(req, res) {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // The shop platforms' cart endpoints (Shopify /cart.js, WooCommerce Store API, …), before the page routes.
+  if (handlePlatformCart(req, res, url)) return;
   const path = url.pathname.replace(/(.)\/+$/, '$1');
   if (path === '/collect' || path.startsWith('/collect/')) return collector(req, res, url, path);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(req, res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
   }
-  const file = routes.get(path) ?? (isAppPath(path) ? appPage : undefined);
+  // Sitemaps and robots.txt, with the address the visitor used.
+  const listing = sitemapFile(path, `http://${req.headers.host}`);
+  if (listing) return send(req, res, 200, listing.type, listing.body);
+  const file = routes.get(path) ?? routes.get(platformPagePath(path)) ?? (isAppPath(path) ? appPage : undefined);
   if (!file) return sendPage(req, res, url, 404, notFoundPage);
   try {
     if (extname(file) === '.html') return await sendPage(req, res, url, 200, file);
-    return send(req, res, 200, TYPES[extname(file)], await readFile(file));
+    if (await sendFile(req, res, file)) return;
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
-    return send(req, res, 404, 'text/plain; charset=utf-8', `${path} is not built yet: run npm run build\n`);
   }
+  return send(req, res, 404, 'text/plain; charset=utf-8', `${path} is not built yet: run npm run build\n`);
 }
 
 const server = createServer((req, res) => {
