@@ -64,9 +64,9 @@ function collect(doc: Document, opts: SourceOptions, found?: ArrayLike<Element>)
   const blocks = found || doc.querySelectorAll('script[type]');
   for (let i = 0, n = 0; i < blocks.length; i++) {
     if (blocks[i].tagName !== 'SCRIPT' || !/^\s*application\/ld\+json\s*(;|$)/i.test(blocks[i].getAttribute('type') || '')) continue;
-    const name = 'JSON-LD block #' + ++n;
+    const name = __DEBUG__ && 'JSON-LD block #' + (n + 1);
     const body = blocks[i].textContent || '';
-    if (n > MAX_BLOCKS) {
+    if (++n > MAX_BLOCKS) {
       __DEBUG__ && opts.problem('capped', `JSON-LD: over ${MAX_BLOCKS} blocks, the rest skipped`);
       break;
     }
@@ -126,7 +126,7 @@ export function readJsonLd(doc: Document, opts: SourceOptions, found?: ArrayLike
       noted(ev, n);
       return ev;
     }
-    if (products.length) __DEBUG__ && opts.problem('product-not-own', `JSON-LD: ${products.length} Product(s), none of them the page's own`);
+    if (__DEBUG__ && products.length) opts.problem('product-not-own', `JSON-LD: ${products.length} Product(s), none of them the page's own`);
     // A product list on a search URL is the results: whether anything was found, not a category.
     if (SEARCH_URL.test(opts.url) && list) ev.search = { found: resultsFound(list) };
     const key = category(g, list, last, products, pg, opts);

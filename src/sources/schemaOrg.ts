@@ -124,7 +124,7 @@ export function inStock(v: unknown): 0 | 1 | undefined {
  */
 function amount(v: unknown, n: Notes): string | undefined {
   if (isObj(v)) {
-    const p = amount(v.value != null ? v.value : v.amount, n);
+    const p = amount(v.value || v.amount, n);
     if (__DEBUG__ && p) n.push('price read from an object');
     return p;
   }
@@ -210,9 +210,9 @@ export function payload(e: Entity, opts: SourceOptions, get: Get = objects, n: N
 export function mainProduct(cands: Candidate[], pg: Page, opts: SourceOptions, get: Get = objects, other: '' | 'listing' | 'article' = '', n: Notes = []) {
   const named = cands.filter((c) => c.main || own(c.e).some((u) => at(pg, u)));
   const loose = cands.filter((c) => !own(c.e).some((u) => path(u, pg.url)));
-  const only = pg.shaped && !/article/.test(pg.og + other) && loose.length === 1 && !cands[1] && get(val(loose[0].e, 'offers', [])).length > 0;
-  let pool = named.length ? named : pg.home ? [] : pg.og ? (/product/.test(pg.og) ? cands : []) : other ? [] : loose;
-  if (!pool.length && only) (pool = cands), __DEBUG__ && n.push("product taken as the page's own: only Product on a product-shaped URL");
+  const only = pg.shaped && !/article/.test(pg.og + other) && !cands[1] && !!loose[0] && get(val(loose[0].e, 'offers', [])).length > 0;
+  const pool = named.length ? named : pg.home ? [] : /product/.test(pg.og) ? cands : (!pg.og && !other) || only ? loose : [];
+  if (__DEBUG__ && only && pool === loose && (pg.og || other)) n.push("product taken as the page's own: only Product on a product-shaped URL");
   let out: ProductPagePayload | undefined;
   for (const c of pool) {
     const cn: Notes = [];
