@@ -1,4 +1,4 @@
-import { test, expect, events, GUID, type Call } from './support';
+import { test, expect, events, GUID } from './support';
 
 /** The StatusCart events of the page so far. */
 const carts = async (page: import('@playwright/test').Page) => (await events(page)).filter((e) => e[0] === 'StatusCart') as Array<[string, { StatusCart: Array<Record<string, string>>; GUID: string }]>;

@@ -1,3 +1,4 @@
+import type { Log } from './lib/log';
 import type { ConsentState } from './types/model';
 
 export interface ConsentHooks {
@@ -43,8 +44,9 @@ export function createConsent(initial: ConsentState, h: ConsentHooks) {
       return s === 'granted' || s === 'denied';
     },
     /** Google Consent Mode's analytics_storage as the dataLayer says it now; `atStart` before start(). */
-    followGoogle(s: 'granted' | 'denied' | undefined, atStart: boolean) {
+    followGoogle(s: 'granted' | 'denied' | undefined, atStart: boolean, log: Log) {
       if (!s || s === google) return;
+      __DEBUG__ && log.debug('Google Consent Mode: analytics_storage ' + s);
       google = s;
       if (s === 'granted') {
         if (atStart) state = 'granted';

@@ -31,6 +31,43 @@ export interface SenderContext {
   sent: () => Inspection['events'];
 }
 
+/** Every event sent: the `yespo:event` DOM event, and in the debug build the view's record and a check against Yespo's formats. */
+function record(c: SenderContext, name: string, payload: Record<string, unknown> | undefined, body: object | false | undefined) {
+  const detail = body ? { name, payload, body } : { name, payload };
+  if (__DEBUG__) {
+    c.sent().push(detail);
+    const bad = body ? checkRestBody(body) : checkEsCall(payload ? ['sendEvent', name, payload] : ['sendEvent', name]);
+    if (bad.length) c.log.warn(`${name} does not match Yespo's format:`, bad.join('; '));
+    c.log.debug('event', name, body || payload || '');
+  }
+  try {
+    window.dispatchEvent(new CustomEvent('yespo:event', { detail }));
+  } catch {
+    /* an old browser without CustomEvent still gets the event sent */
+  }
+}
+
+/**
+ * 'auto': when the eS script does not load (blocked, or not there within 4 s), what waits in its
+ * queue goes through `fallback` (REST) and so does the rest of the visit. Returns a stop.
+ */
+function watchLoader(loader: { script: HTMLScriptElement; queue: EsFn }, c: SenderContext, fallback: () => Rest | undefined): () => void {
+  let t: ReturnType<typeof setTimeout> | undefined;
+  const fail = guard(() => {
+    if (t) clearTimeout(t);
+    if (window.eS !== loader.queue) return;
+    const rest = fallback();
+    if (!rest) return;
+    __DEBUG__ && c.log.debug('the eS script did not load; sending through the REST API from now on');
+    c.session.set('rest', 1);
+    for (const [name, payload] of queuedEvents(loader.queue)) rest.send(name, payload, c.identity().name);
+    loader.queue.q = [];
+  }, __DEBUG__ && 'loader fallback');
+  loader.script.addEventListener('error', fail);
+  t = setTimeout(fail, 4000);
+  return () => clearTimeout(t);
+}
+
 /**
  * The one way out: the consent hold queue, eS.JS or the REST API (transport 'rest', or 'auto' once
  * the eS script failed to load), one GeneralInfo enrichment for both, the `yespo:event` DOM event,
@@ -42,44 +79,12 @@ export function createSender(c: SenderContext): Sender {
   let rest: Rest | undefined;
   const stops: Array<() => void> = [];
 
-  const useRest = __REST__
-    ? () => {
-        if (rest) return;
-        rest = createRest(cfg, log);
-        stops.push(rest.stop);
-      }
-    : () => log.error('no REST transport in the core build');
-
-  /** 'auto': the eS script did not load (blocked, or not there within 4 s): REST for the rest of the visit. */
-  const watchLoader = (loader: { script: HTMLScriptElement; queue: EsFn }) => {
-    let t: ReturnType<typeof setTimeout> | undefined;
-    const fallback = guard(() => {
-      if (t) clearTimeout(t);
-      if (rest || window.eS !== loader.queue) return;
-      __DEBUG__ && log.debug('the eS script did not load; sending through the REST API from now on');
-      c.session.set('rest', 1);
-      useRest();
-      for (const [name, payload] of queuedEvents(loader.queue)) rest!.send(name, payload, c.identity().name);
-      loader.queue.q = [];
-    }, __DEBUG__ && 'loader fallback');
-    loader.script.addEventListener('error', fallback);
-    t = setTimeout(fallback, 4000);
-    stops.push(() => clearTimeout(t));
-  };
-
-  const record = (name: string, payload: Record<string, unknown> | undefined, body: object | false | undefined) => {
-    const detail = body ? { name, payload, body } : { name, payload };
-    if (__DEBUG__) {
-      c.sent().push(detail);
-      const bad = body ? checkRestBody(body) : checkEsCall(payload ? ['sendEvent', name, payload] : ['sendEvent', name]);
-      if (bad.length) log.warn(`${name} does not match Yespo's format:`, bad.join('; '));
-      log.debug('event', name, body || payload || '');
-    }
-    try {
-      window.dispatchEvent(new CustomEvent('yespo:event', { detail }));
-    } catch {
-      /* an old browser without CustomEvent still gets the event sent */
-    }
+  /** The REST transport, started once; undefined in the core build, which has none. */
+  const useRest = (): Rest | undefined => {
+    if (__REST__) {
+      if (!rest) (rest = createRest(cfg, log)), stops.push(rest.stop);
+    } else log.error('no REST transport in the core build');
+    return rest;
   };
 
   const send = (name: string, raw?: Record<string, unknown>) => {
@@ -90,7 +95,7 @@ export function createSender(c: SenderContext): Sender {
     const body = rest && rest.send(name, payload, c.identity().name);
     if (!rest) sendEs(name, payload);
     else if (!body) return;
-    record(name, payload, body);
+    record(c, name, payload, body);
   };
 
   return {
@@ -98,9 +103,12 @@ export function createSender(c: SenderContext): Sender {
     open() {
       if (cfg.transport === 'rest' || (cfg.transport === 'auto' && c.session.get('rest'))) useRest();
       else {
-        const loader = installEs(cfg, c.nonce);
+        const loader = installEs(cfg, c.nonce, log);
         if (!loader) __DEBUG__ && log.debug('window.eS already exists; using it as it is');
-        else if (cfg.transport === 'auto') watchLoader(loader);
+        // [trusted-types] The page refused the loader's script (transport/es.ts): 'auto' is REST for the visit, now.
+        else if ('failed' in loader) cfg.transport === 'auto' && (c.session.set('rest', 1), useRest());
+        // Once REST has taken over, the loader is not watched again.
+        else if (cfg.transport === 'auto') stops.push(watchLoader(loader, c, () => (rest ? undefined : useRest())));
       }
       const q = held;
       held = [];

@@ -4,6 +4,12 @@ import { TRACKED, WATCHED } from '../sources/attributes';
 const CART = '[data-yespo-cart]';
 const CART_PARTS = '[data-yespo-cart],[data-yespo-cart-item]';
 const ATTRS = TRACKED.concat('price', 'quantity', 'currency', 'discount', 'in-stock').map((n) => 'data-yespo-' + n);
+/**
+ * Structured data rendered or changed after start (headless shops, SPAs, tag managers): JSON-LD
+ * blocks, microdata items and OpenGraph product tags. Nothing else in a late change can carry page data.
+ */
+const LATE = __ZERO__ ? 'script[type="application/ld+json"],[itemscope],[itemprop],meta[property^="og:"],meta[property^="product:"]' : '';
+const LD = 'script[type="application/ld+json"]';
 
 const holds = (n: Node, sel: string) => n.nodeType === 1 && ((n as Element).matches(sel) || !!(n as Element).querySelector(sel));
 
@@ -49,7 +55,13 @@ export function watchMutations(h: MutationHandlers, delay = 60): () => void {
         if (m.removedNodes.length) gone = true;
         if (m.type === 'attributes') {
           if (m.attributeName === 'data-yespo-cart' || within(m.target, CART)) cart = true;
-          else other = true;
+          // A `content` change counts only on a structured-data tag (og:price:amount, itemprop=price).
+          else if (m.attributeName !== 'content' || (m.target as Element).matches(LATE)) other = true;
+          continue;
+        }
+        // A JSON-LD block whose text was replaced.
+        if (__ZERO__ && within(m.target, LD)) {
+          other = true;
           continue;
         }
         if (within(m.target, CART)) {
@@ -60,14 +72,14 @@ export function watchMutations(h: MutationHandlers, delay = 60): () => void {
         for (const ns of nodes)
           for (let i = 0; i < ns.length; i++) {
             if (holds(ns[i], CART_PARTS)) cart = true;
-            else if (!other && holds(ns[i], WATCHED)) other = true;
+            else if (!other && (holds(ns[i], WATCHED) || (__ZERO__ && holds(ns[i], LATE)))) other = true;
           }
       }
       if (gone) h.removed();
       if ((cart || other) && !timer) timer = setTimeout(flush, delay);
     }, __DEBUG__ && 'mutation observer'),
   );
-  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRS });
+  mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: __ZERO__ ? ATTRS.concat('content') : ATTRS });
   return () => {
     mo.disconnect();
     if (timer) clearTimeout(timer);

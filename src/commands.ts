@@ -1,0 +1,45 @@
+import type { ResolvedConfig } from './config/types';
+import type { Consent } from './consent';
+import { cartFromInput } from './events/cartState';
+import { derive } from './events/derive';
+import type { Memory } from './events/memory';
+import type { Log } from './lib/log';
+import { text } from './lib/text';
+import type { Outgoing } from './types/model';
+import type { View } from './view';
+
+export interface CommandContext {
+  cfg: ResolvedConfig;
+  log: Log;
+  view: View;
+  memory: Memory;
+  consent: Consent;
+  send(o: Outgoing | undefined): void;
+  identify(raw: unknown, from: string): void;
+}
+
+/** The page's own calls (`yespo.track`, `identify`, `setCart`, `consent`, `debug`): input checked, never thrown at. */
+export function commands(c: CommandContext) {
+  const { cfg, view } = c;
+  const problem = view.problem;
+  return {
+    track(name: unknown, payload?: unknown) {
+      const n = text(name, 64);
+      if (!n) return __DEBUG__ && problem('api-input', 'track: the event name must be a non-empty string');
+      if (payload !== undefined && (!payload || typeof payload !== 'object')) return __DEBUG__ && problem('api-input', `track("${n}"): the payload must be an object`);
+      c.send([n, payload as Record<string, unknown> | undefined]);
+    },
+    identify: (user: unknown) => c.identify(user, 'identify()'),
+    setCart(items: unknown) {
+      const list = cartFromInput(items, cfg.currency, problem);
+      if (list) derive({ type: 'other', typeFrom: 'setCart', from: {}, cart: list }, view.seen(), { cfg, memory: c.memory, problem, cart: true }).forEach(c.send);
+    },
+    consent(state: unknown) {
+      if (!c.consent.set(state)) __DEBUG__ && problem('api-input', `consent: expected 'granted' or 'denied', got ${String(state).slice(0, 40)}`);
+    },
+    debug(on: unknown) {
+      if (__DEBUG__) c.log._on = on !== false;
+      else c.log.warn('debug mode: add ?yespo_debug=1 to the URL or debug: true to the config');
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { ResolvedConfig } from './config/types';
+import { derive } from './events/derive';
+import type { Memory } from './events/memory';
+import { guard } from './lib/guard';
+import { isKnown } from './lib/identity';
+import type { Log } from './lib/log';
+import type { Store } from './lib/storage';
+import { gatherEvidence } from './page/evidence';
+import { freshDataLayer } from './page/fold';
+import { readPage } from './page/model';
+import { navigationStatus, scContent } from './sources/url';
+import type { Evidence } from './types/evidence';
+import type { Outgoing, PageModel } from './types/model';
+import type { View } from './view';
+
+export interface ReaderContext {
+  cfg: ResolvedConfig;
+  log: Log;
+  view: View;
+  memory: Memory;
+  session: Store;
+  send(o: Outgoing | undefined): void;
+  identify(raw: unknown, from: string): void;
+}
+
+/**
+ * Reads the page: every source's evidence (with what the dataLayer and the platform's cart said
+ * since), folded into the page model, and the events derived from it sent. Keeps the evidence that
+ * outlives one read and the model of the last one.
+ */
+export function createReader(c: ReaderContext) {
+  const { cfg, view } = c;
+  let model: PageModel | undefined;
+  let dl = freshDataLayer();
+  let platformCart: Evidence | undefined;
+  let live = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Reads the page and sends what this page view has not sent yet (`cart`: compare the cart too). */
+  const scan = (cart = true, attrs?: Evidence) => {
+    const ev = gatherEvidence(document, cfg, view.problem, platformCart ? [dl, platformCart] : [dl], attrs);
+    const m = (model = readPage(document, location, cfg, ev, view.problem, navigationStatus()));
+    if (!view.seen().page) __DEBUG__ && c.log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
+    if (m.customer && (isKnown(m.customer) || m.customer.name)) c.identify(m.customer, 'data-yespo-customer');
+    derive(m, view.seen(), { cfg, memory: c.memory, problem: view.problem, cart, blockId: c.session.get<string>('sc') }).forEach(c.send);
+  };
+  /** Evidence that arrived after the first read: read again once the current task is done. */
+  const soon = () => {
+    if (live && !timer) timer = setTimeout(guard(() => ((timer = undefined), scan(true)), __DEBUG__ && 'read again'), 0);
+  };
+
+  return {
+    scan,
+    /** The first read: from now on new evidence means a new read. */
+    first(attrs?: Evidence) {
+      live = true;
+      scan(true, attrs);
+    },
+    model: () => model,
+    dataLayer: () => dl,
+    /** What the dataLayer has said so far; `quiet` while a route change waits for its content. */
+    setDataLayer(e: Evidence, quiet: boolean) {
+      dl = e;
+      if (!quiet) soon();
+    },
+    platformCart: () => platformCart,
+    setPlatformCart(e: Evidence, quiet: boolean) {
+      platformCart = e;
+      if (!quiet) soon();
+    },
+    /** A new page view: its own record, the dataLayer's cart kept, the recommendation block it came through remembered. */
+    newView() {
+      view.reset();
+      dl = freshDataLayer(dl);
+      const sc = scContent(location.search);
+      if (sc) c.session.set('sc', sc);
+    },
+    stop: () => timer && clearTimeout(timer),
+  };
+}
+
+export type Reader = ReturnType<typeof createReader>;

@@ -1,0 +1,138 @@
+import type { ResolvedConfig } from './config/types';
+import { showOverlay } from './debug/overlay';
+import { lastCart } from './events/cartState';
+import { guard } from './lib/guard';
+import type { Log } from './lib/log';
+import type { Store } from './lib/storage';
+import { fold } from './page/fold';
+import type { Reader } from './reader';
+import { readWishlist, wishlistOf } from './sources/attributes';
+import { pageCurrency } from './sources/currency';
+import { watchDataLayer, type DlSignal } from './sources/datalayer';
+import { readCustomerForm } from './sources/forms';
+import { detectPlatforms, platformContext } from './sources/platforms';
+import { readRecAddToCart } from './sources/recs';
+import type { Evidence } from './types/evidence';
+import type { Inspection, Outgoing } from './types/model';
+import type { Report } from './types/problems';
+import { startWatchers } from './watch';
+import type { Impressions } from './watch/impressions';
+import { startPlatformCarts } from './watch/platformCart';
+import { createRoute, type Route } from './watch/route';
+
+export interface StartContext {
+  cfg: ResolvedConfig;
+  log: Log;
+  local: Store;
+  reader: Reader;
+  route: Route;
+  problem: Report;
+  send(o: Outgoing | undefined): void;
+  identify(raw: unknown, from: string): void;
+  followGoogle(atStart: boolean): void;
+  inspect(): Inspection | undefined;
+  summary(): void;
+}
+
+/** A dataLayer entry (full build): page evidence for the reader, or an event of its own. */
+function onDataLayer(c: StartContext, s: DlSignal) {
+  const r = fold(c.reader.dataLayer(), s, { ownCart: !!document.querySelector('[data-yespo-cart]'), lastCart: () => lastCart(c.local) });
+  if (!r) return;
+  if ('wishlist' in r) return c.send(['AddToWishlist', { AddToWishlist: wishlistOf(r.wishlist) }]);
+  if ('identity' in r) return c.identify(r.identity, 'dataLayer');
+  if ('consent' in r) return c.followGoogle(false);
+  c.reader.setDataLayer(r.evidence, c.route.waiting());
+}
+
+/**
+ * The shop platform's cart and customer (full build): read at start and after each change the
+ * shopper makes; a new cart is read into the page model like any other evidence.
+ */
+function followPlatforms(c: StartContext, off: string[]) {
+  let cur: string | undefined;
+  const { cfg, problem } = c;
+  const pc = platformContext(document, window, { productKey: cfg.productKey, currency: cfg.currency, url: location.href, problem });
+  // Magento's cart carries no currency: the config's, else the page's structured data's.
+  const o = { productKey: cfg.productKey, get currency() { return cfg.currency || (cur = cur || pageCurrency(document)); } };
+  return startPlatformCarts(pc, detectPlatforms(pc, off), o, {
+    cart: (items, from) => c.reader.setPlatformCart({ source: from, cart: items }, c.route.waiting()),
+    customer: c.identify,
+    problem,
+  });
+}
+
+/**
+ * The first read of the page (`attrs`: the attributes, read in the task before) and every watcher
+ * after it. Returns what stops them, and the impressions engine.
+ */
+export function startReading(c: StartContext, attrs?: Evidence): { stops: Array<() => void>; impressions: Impressions } {
+  const { cfg, problem, send, route } = c;
+  const stops: Array<() => void> = [];
+  if (__ZERO__ && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard((s: DlSignal) => onDataLayer(c, s), __DEBUG__ && 'dataLayer signal'), { currency: cfg.currency, problem }));
+  if (__ZERO__ && cfg.platforms) stops.push(followPlatforms(c, cfg.platforms));
+  c.reader.first(attrs);
+  if (__DEBUG__ && c.log._on) c.summary(), stops.push(showOverlay(c.inspect));
+  const w = startWatchers(
+    cfg,
+    {
+      changed: (cart) => !route.waiting() && c.reader.scan(cart),
+      touched: route.touched,
+      route: route.change,
+      impressions: (list) => send(['ProductImpressions', { ProductImpression: list }]),
+      wishlist(btn) {
+        const m = c.reader.model();
+        const p = readWishlist(btn, m && m.product, problem);
+        if (p) send(['AddToWishlist', { AddToWishlist: p }]);
+      },
+      addToCart(btn) {
+        const r = readRecAddToCart(btn, cfg.impressions, problem);
+        if (r) send(['ProductPage', r.loc ? { ProductPage: r.product, GeneralInfo: { s_location: r.loc } } : { ProductPage: r.product }]);
+      },
+      customerForm: (form) => c.identify(readCustomerForm(form), 'customer form'),
+    },
+    problem,
+  );
+  stops.push(w.stop);
+  return { stops, impressions: w.impressions };
+}
+
+/**
+ * Page views: a route change flushes what the old view saw, starts a new view and sends PageView;
+ * once the new content has settled it is read and its recommendation items observed afresh.
+ */
+export function followRoutes(c: { reader: Reader; send(o: Outgoing): void; summary(views: number): void }) {
+  let impressions: Impressions | undefined;
+  let views = 1;
+  const route = createRoute({
+    begin() {
+      if (impressions) impressions.flush();
+      c.reader.newView();
+      views++;
+      c.send(['PageView', { PageView: {} }]);
+    },
+    settle() {
+      if (impressions) impressions.reset();
+      c.reader.scan(true);
+      c.summary(views);
+    },
+  });
+  return { route, views: () => views, impressions: () => impressions, watch: (i: Impressions) => void (impressions = i) };
+}
+
+/**
+ * Runs `read` once the document is parsed. On a large page each step is a task of its own, so none
+ * is long: the script's evaluation; the attribute pass; the structured-data pass, the events and the
+ * watchers; impressions when idle. `now`: at once (tests).
+ */
+export function whenParsed(read: (attrs?: Evidence) => void, attrs: () => Evidence) {
+  const begin = guard(() => {
+    if (!__ZERO__) return read();
+    const a = attrs();
+    setTimeout(() => read(a), 0);
+  }, __DEBUG__ && 'start');
+  return (now?: boolean) => {
+    if (now) read();
+    else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin);
+    else setTimeout(begin, 0);
+  };
+}

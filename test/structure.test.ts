@@ -1,0 +1,92 @@
+// The code's shape, held by the test run: imports point one way (no cycles), and no function in
+// src/ runs past the length a reader takes in at once.
+import { build } from 'esbuild';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(__dirname, '..', 'src');
+const MAX_LINES = 60;
+
+/** The import graph of the bundle's entries, from esbuild's metafile. */
+async function imports(): Promise<Record<string, string[]>> {
+  const r = await build({
+    entryPoints: ['src/auto.ts', 'src/index.ts', 'src/schema/index.ts', 'src/pixel/index.ts'],
+    bundle: true,
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    format: 'esm',
+    logLevel: 'silent',
+    define: { __VERSION__: '"test"', __DEBUG__: 'true', __ZERO__: 'true', __REST__: 'true' },
+    external: ['zod', 'nanoid', 'js-cookie'],
+  });
+  const g: Record<string, string[]> = {};
+  for (const [file, v] of Object.entries(r.metafile!.inputs)) g[file] = v.imports.filter((i) => !i.external).map((i) => i.path);
+  return g;
+}
+
+/** Every cycle's path, found by a depth-first walk. */
+function cycles(g: Record<string, string[]>): string[][] {
+  const out: string[][] = [];
+  const state: Record<string, 1 | 2> = {};
+  const stack: string[] = [];
+  const visit = (n: string) => {
+    state[n] = 1;
+    stack.push(n);
+    for (const m of g[n] || []) {
+      if (state[m] === 1) out.push(stack.slice(stack.indexOf(m)).concat(m));
+      else if (!state[m]) visit(m);
+    }
+    stack.pop();
+    state[n] = 2;
+  };
+  Object.keys(g).forEach((n) => state[n] || visit(n));
+  return out;
+}
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.ts$/.test(f) ? [join(dir, f)] : []));
+
+/**
+ * Functions longer than MAX_LINES: a line that opens a function (a declaration, an arrow or a
+ * method ending in `{`) to the line where its braces close. Strings and comments are blanked first.
+ */
+function longFunctions(file: string): string[] {
+  const lines = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/\/\/[^\n]*/g, '')
+    .replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, '""')
+    .split('\n');
+  const opens = /(\bfunction\b[^{]*|=>\s*|^\s*(async\s+)?[\w$]+\s*\([^)]*\)\s*(:\s*[^{]+)?)\{\s*$/;
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    if (!opens.test(l)) return;
+    let depth = 0;
+    for (let j = i; j < lines.length; j++) {
+      for (const ch of lines[j]) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+      if (depth <= 0) {
+        if (j - i + 1 > MAX_LINES) out.push(`${file.slice(SRC.length + 1)}:${i + 1} (${j - i + 1} lines)`);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+describe('code structure', () => {
+  it('has no import cycles', async () => {
+    expect(cycles(await imports())).toEqual([]);
+  });
+
+  it(`has no function in src/ longer than ${MAX_LINES} lines`, () => {
+    expect(files(SRC).flatMap(longFunctions)).toEqual([]);
+  });
+
+  it('the length check sees a long function (so it can fail)', () => {
+    const body = Array.from({ length: MAX_LINES + 1 }, (_, i) => `  const a${i} = ${i};`).join('\n');
+    const tmp = join(__dirname, '..', 'node_modules', '.long-function-probe.ts');
+    require('node:fs').writeFileSync(tmp, `export function long() {\n${body}\n}\n`);
+    expect(longFunctions(tmp).length).toBe(1);
+  });
+});
