@@ -32,6 +32,45 @@ const label = (el: Element) => {
   return 'schema.org Product';
 };
 
+/** A titled block of text in the panel. */
+function section(body: Element, title: string, text: string, cls = '') {
+  const h = document.createElement('h4');
+  h.textContent = title;
+  const p = document.createElement('pre');
+  p.textContent = text;
+  if (cls) p.className = cls;
+  body.append(h, p);
+}
+
+/** Boxes over every tracked element on screen (the first 500). */
+function outline(boxes: Element) {
+  boxes.textContent = '';
+  const els = document.querySelectorAll(TRACKED);
+  for (let i = 0; i < els.length && i < 500; i++) {
+    const r = els[i].getBoundingClientRect();
+    if (!r.width && !r.height) continue;
+    const b = document.createElement('div');
+    b.className = 'box';
+    b.style.cssText = `left:${r.left + scrollX}px;top:${r.top + scrollY}px;width:${r.width}px;height:${r.height}px`;
+    const s = document.createElement('span');
+    s.textContent = label(els[i]);
+    b.appendChild(s);
+    boxes.appendChild(b);
+  }
+}
+
+/** The panel's text: the page type, each fact with its source, the platform cart, the events, the problems. */
+function fill(body: Element, x: Inspection) {
+  const m = x.page;
+  section(body, 'page', m ? `${m.type}  (from ${m.typeFrom})` : 'not read yet');
+  if (m)
+    for (const k of ['product', 'category', 'search', 'cart', 'order', 'customer'] as const)
+      if (m[k] !== undefined) section(body, `${k}  ← ${m.from[k] || 'data-yespo-*'}`, JSON.stringify(m[k], null, 1));
+  if (x.cart) section(body, `platform cart  ← ${x.cart.from}`, JSON.stringify(x.cart.items, null, 1));
+  section(body, `events (${x.events.length})`, x.events.map((e) => e.name + (e.payload ? ' ' + JSON.stringify(e.payload) : '')).join('\n') || 'none yet');
+  if (x.problems.length) section(body, `problems (${x.problems.length})`, x.problems.map((p) => `${p.level} ${p.code}: ${p.message}`).join('\n'), 'problem');
+}
+
 /**
  * The debug overlay: a panel (in a shadow root, so neither side's styles leak) listing the page
  * type, the facts read with their sources, the events sent and the problems found; "Outline"
@@ -46,48 +85,12 @@ export function showOverlay(inspect: () => Inspection | undefined): () => void {
   const body = root.querySelector('.body')!;
   const boxes = root.querySelector('.boxes')!;
   let outlined = false;
-
-  const section = (title: string, text: string, cls = '') => {
-    const h = document.createElement('h4');
-    h.textContent = title;
-    const p = document.createElement('pre');
-    p.textContent = text;
-    if (cls) p.className = cls;
-    body.append(h, p);
-  };
-
-  const outline = () => {
-    boxes.textContent = '';
-    if (!outlined) return;
-    const els = document.querySelectorAll(TRACKED);
-    for (let i = 0; i < els.length && i < 500; i++) {
-      const r = els[i].getBoundingClientRect();
-      if (!r.width && !r.height) continue;
-      const b = document.createElement('div');
-      b.className = 'box';
-      b.style.cssText = `left:${r.left + scrollX}px;top:${r.top + scrollY}px;width:${r.width}px;height:${r.height}px`;
-      const s = document.createElement('span');
-      s.textContent = label(els[i]);
-      b.appendChild(s);
-      boxes.appendChild(b);
-    }
-  };
-
   const render = guard(() => {
     const x = inspect();
     body.textContent = '';
-    if (!x) return;
-    const m = x.page;
-    section('page', m ? `${m.type}  (from ${m.typeFrom})` : 'not read yet');
-    if (m)
-      for (const k of ['product', 'category', 'search', 'cart', 'order', 'customer'] as const)
-        if (m[k] !== undefined) section(`${k}  ← ${m.from[k] || 'data-yespo-*'}`, JSON.stringify(m[k], null, 1));
-    section(`events (${x.events.length})`, x.events.map((e) => e.name + (e.payload ? ' ' + JSON.stringify(e.payload) : '')).join('\n') || 'none yet');
-    if (x.cart) section(`platform cart  ← ${x.cart.from}`, JSON.stringify(x.cart.items, null, 1));
-    if (x.problems.length) section(`problems (${x.problems.length})`, x.problems.map((p) => `${p.level} ${p.code}: ${p.message}`).join('\n'), 'problem');
-    outline();
+    if (x) fill(body, x);
+    if (outlined) outline(boxes);
   }, 'overlay');
-
   root.addEventListener(
     'click',
     guard((e: Event) => {
@@ -97,7 +100,7 @@ export function showOverlay(inspect: () => Inspection | undefined): () => void {
         (e.target as HTMLElement).textContent = panel.classList.contains('closed') ? 'Show' : 'Hide';
       } else if (a === 'outline') {
         outlined = !outlined;
-        outline();
+        outlined ? outline(boxes) : (boxes.textContent = '');
       }
     }, 'overlay click'),
   );

@@ -89,11 +89,11 @@ export function readCart(doc: Document, problem: Problem, currency?: string, box
   });
 }
 
-/** Reads every `data-yespo-*` fact of the page. Pure reading: sends nothing. */
-export function readAttributes(doc: Document, problem: Problem, currency?: string): Evidence {
-  const f: Evidence = { source: SOURCE };
-  // One pass over the document for every kind of element (each selector of its own would be a
-  // walk of a large page): the first of each kind, and every product candidate.
+/**
+ * One pass over the document for every kind of element (each selector of its own would be a walk
+ * of a large page): the first of each kind, and every product candidate.
+ */
+function kinds(doc: Document) {
   const first: Record<string, Element> = {};
   const products: Element[] = [];
   const all = doc.querySelectorAll(KINDS.map((k) => '[' + A + k + ']').join(','));
@@ -103,64 +103,59 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
         if (k === 'product') products.push(all[i]);
         else if (!first[k]) first[k] = all[i];
       }
-  const pageEl = first.page;
-  const pt = pageEl && attr(pageEl, 'page');
-  if (pt && isPageType(pt)) f.pageType = pt;
-  else if (pt) __DEBUG__ && problem('page-type-unknown', `${describe(pageEl)}: unknown page type "${pt.slice(0, 40)}"; expected one of product, category, cart, checkout, purchase, main, 404, search, other`);
+  return { first, products };
+}
 
-  for (let i = 0; i < products.length; i++) {
-    const el = products[i];
-    if (el.parentElement && el.parentElement.closest(NOT_PAGE_PRODUCT)) continue;
-    if (el.matches(NOT_PAGE_PRODUCT)) continue;
+/** The page's own product: the first `data-yespo-product` outside a cart, order or recommendation block. */
+function pageProduct(products: Element[], problem: Problem): ProductPagePayload | undefined {
+  for (const el of products) {
+    if ((el.parentElement && el.parentElement.closest(NOT_PAGE_PRODUCT)) || el.matches(NOT_PAGE_PRODUCT)) continue;
     const p = readProduct(el, problem);
-    if (p) {
-      f.product = p;
-      break;
-    }
+    if (p) return p;
     __DEBUG__ && problem('key-empty', `${describe(el)}: empty data-yespo-product; ignored`);
   }
+  return undefined;
+}
 
-  const cat = first.category;
-  if (cat) f.category = attr(cat, 'category');
+function order(el: Element, problem: Problem, currency?: string): Evidence['order'] {
+  const number = attr(el, 'order');
+  if (!number) return __DEBUG__ && problem('order-incomplete', `${describe(el)}: no order number`), undefined;
+  const cur = attr(el, 'currency') || currency;
+  const list = items(el, 'order-item', problem, (x, key) => line(x, key, problem, cur) as OrderItem);
+  if (!list.length) return __DEBUG__ && problem('order-incomplete', `${describe(el)}: no data-yespo-order-item lines`), undefined;
+  return { number, items: list };
+}
 
+function customer(el: Element) {
+  const get = (n: string) => el.getAttribute(A + n);
+  return normalizeIdentity({ email: get('email'), phone: get('phone'), name: get('name'), externalCustomerId: get('external-id'), contactId: get('contact-id'), city: get('city') });
+}
+
+function search(f: Evidence, searchEl: Element | undefined, resultsEl: Element | undefined, problem: Problem) {
+  f.search = {};
+  f.searchPage = !!searchEl;
+  const q = searchEl && attr(searchEl, 'search');
+  if (q) f.search.query = q;
+  const n = resultsEl ? parseCount(resultsEl.getAttribute(A + 'results')) : undefined;
+  if (n !== undefined) f.search.found = n > 0 ? 1 : 0;
+  else if (resultsEl) __DEBUG__ && problem('results-invalid', `${describe(resultsEl)}: data-yespo-results is not a number`);
+}
+
+/** Reads every `data-yespo-*` fact of the page. Pure reading: sends nothing. */
+export function readAttributes(doc: Document, problem: Problem, currency?: string): Evidence {
+  const f: Evidence = { source: SOURCE };
+  const { first, products } = kinds(doc);
+  const pt = first.page && attr(first.page, 'page');
+  if (pt && isPageType(pt)) f.pageType = pt;
+  else if (pt) __DEBUG__ && problem('page-type-unknown', `${describe(first.page)}: unknown page type "${pt.slice(0, 40)}"; expected one of product, category, cart, checkout, purchase, main, 404, search, other`);
+  const p = pageProduct(products, problem);
+  if (p) f.product = p;
+  if (first.category) f.category = attr(first.category, 'category');
   f.cart = first.cart && readCart(doc, problem, currency, first.cart);
-
-  const orderEl = first.order;
-  if (orderEl) {
-    const number = attr(orderEl, 'order');
-    if (!number) __DEBUG__ && problem('order-incomplete', `${describe(orderEl)}: no order number`);
-    else {
-      const cur = attr(orderEl, 'currency') || currency;
-      const list = items(orderEl, 'order-item', problem, (el, key) => line(el, key, problem, cur) as OrderItem);
-      if (list.length) f.order = { number, items: list };
-      else __DEBUG__ && problem('order-incomplete', `${describe(orderEl)}: no data-yespo-order-item lines`);
-    }
-  }
-
-  const cust = first.customer;
-  if (cust) {
-    const get = (n: string) => cust.getAttribute(A + n);
-    f.customer = normalizeIdentity({
-      email: get('email'),
-      phone: get('phone'),
-      name: get('name'),
-      externalCustomerId: get('external-id'),
-      contactId: get('contact-id'),
-      city: get('city'),
-    });
-  }
-
-  const searchEl = first.search;
-  const resultsEl = first.results;
-  if (searchEl || resultsEl) {
-    f.search = {};
-    f.searchPage = !!searchEl;
-    const q = searchEl && attr(searchEl, 'search');
-    if (q) f.search.query = q;
-    const n = resultsEl ? parseCount(resultsEl.getAttribute(A + 'results')) : undefined;
-    if (n !== undefined) f.search.found = n > 0 ? 1 : 0;
-    else if (resultsEl) __DEBUG__ && problem('results-invalid', `${describe(resultsEl)}: data-yespo-results is not a number`);
-  }
+  const o = first.order && order(first.order, problem, currency);
+  if (o) f.order = o;
+  if (first.customer) f.customer = customer(first.customer);
+  if (first.search || first.results) search(f, first.search, first.results, problem);
   return f;
 }
 

@@ -99,26 +99,20 @@ const GA4: Obj = {
 /** Universal Analytics enhanced ecommerce: the action is a key of `ecommerce`; the event name is optional. */
 const UA: Obj = { purchase: 'purchase', checkout: 'checkout', add: 'add', remove: 'remove', detail: 'product', impressions: 'list' };
 
-function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
-  const e = obj(entry);
-  if (!e) return undefined;
-  const problem = opts.problem;
-  let name: unknown;
-  let ec: Obj | undefined;
+/** An entry's event name and ecommerce object; a gtag command that is a signal of its own is returned as `signal`. */
+function parts(e: Obj): { name?: unknown; ec?: Obj; signal?: DlSignal } | undefined {
   // gtag commands: ['event', name, params], ['set', 'user_data', {…}], ['consent', …].
   if (command(e)) {
-    if (e[0] === 'set' && e[1] === 'user_data') return customer(e[2]);
-    if (e[0] === 'consent') return { kind: 'consent' };
-    if (e[0] !== 'event') return undefined;
-    name = e[1];
-    ec = obj(e[2]);
-  } else {
-    if (e.ecommerce === null) return { kind: 'clear' };
-    name = e.event;
-    ec = obj(e.ecommerce);
+    if (e[0] === 'set' && e[1] === 'user_data') return { signal: customer(e[2]) };
+    if (e[0] === 'consent') return { signal: { kind: 'consent' } };
+    return e[0] === 'event' ? { name: e[1], ec: obj(e[2]) } : undefined;
   }
-  const x = ec || {};
-  const get = (k: string) => (x[k] != null ? x[k] : e[k]);
+  if (e.ecommerce === null) return { signal: { kind: 'clear' } };
+  return { name: e.event, ec: obj(e.ecommerce) };
+}
+
+/** What an entry is about, its lines and its order id: GA4 by event name, UA by the ecommerce key it fills. */
+function action(name: unknown, x: Obj, get: (k: string) => unknown) {
   // Elevar (Shopify) prefixes GA4 names with "dl_".
   let kind = typeof name === 'string' ? GA4[name.replace(/^dl_/, '')] : '';
   let items = x.items;
@@ -132,8 +126,18 @@ function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
       break;
     }
   }
-  const list = Array.isArray(items) ? lines(items, text(x.currency, 8) || text(x.currencyCode, 8) || opts.currency, problem) : undefined;
-  if (kind === 'customer') return customer(e, ec);
+  return { kind: kind as string, items, id };
+}
+
+function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
+  const e = obj(entry);
+  const p = e && parts(e);
+  if (!e || !p || p.signal) return p ? p.signal : undefined;
+  const x = p.ec || {};
+  const get = (k: string) => (x[k] != null ? x[k] : e[k]);
+  const { kind, items, id } = action(p.name, x, get);
+  const list = Array.isArray(items) ? lines(items, text(x.currency, 8) || text(x.currencyCode, 8) || opts.currency, opts.problem) : undefined;
+  if (kind === 'customer') return customer(e, p.ec);
   if (kind === 'list') {
     const f = obj(list && (items as unknown[])[0]) || {};
     return { kind, category: text(x.item_list_id) || text(x.item_list_name) || text(f.item_list_id) || text(f.item_list_name) || text(f.list) };
@@ -148,16 +152,16 @@ function read(entry: unknown, opts: DlOptions): DlSignal | undefined {
   if (kind === 'purchase') {
     const number = text(id);
     if (number) return { kind, order: { number, items: list || [] } };
-    if (__DEBUG__ && problem) problem('datalayer', 'dataLayer: purchase without an order id');
+    if (__DEBUG__ && opts.problem) opts.problem('datalayer', 'dataLayer: purchase without an order id');
     return undefined;
   }
   if (!list) return undefined;
   if (kind === 'cart' || kind === 'checkout') return { kind: 'cart', items: list, page: kind };
   if (kind === 'add' || kind === 'remove') return { kind, items: list };
   if ((kind === 'product' || kind === 'wishlist') && list[0]) {
-    const p: ProductPagePayload = { productKey: list[0].productKey };
-    if (list[0].price) p.price = list[0].price;
-    return { kind, product: p };
+    const pr: ProductPagePayload = { productKey: list[0].productKey };
+    if (list[0].price) pr.price = list[0].price;
+    return { kind, product: pr };
   }
   return undefined;
 }
@@ -248,8 +252,17 @@ function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): 
   if (!Array.isArray(arr)) return __DEBUG__ && problem('datalayer', `dataLayer: window.${name} is not an array`), () => {};
   if (__DEBUG__ && arr.length > MAX_REPLAY) problem('capped', `dataLayer: ${arr.length} entries, last ${MAX_REPLAY} read`);
   emit(arr.slice(-MAX_REPLAY));
+  const undo = followPush(arr, (a) => !off && emit(a), problem);
+  return () => {
+    off = true;
+    undo();
+  };
+}
 
+/** `push` made an accessor (see watchDataLayer): `heard` gets each push's entries once every tag's wrapper has run. */
+function followPush(arr: unknown[], heard: (entries: unknown[]) => void, problem: Report): () => void {
   let depth = 0;
+  let off = false;
   const wrap = (f: unknown) =>
     typeof f !== 'function'
       ? f
@@ -263,7 +276,7 @@ function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): 
             r = arr.length;
           }
           depth--;
-          if (!depth && !off) emit(a);
+          if (!depth && !off) heard(a);
           return r;
         };
   let inner: unknown = arr.push;
