@@ -1,22 +1,28 @@
+// @ts-check
 // Deterministic generator of the benchmark pages. Every page has a `<!--TRACKER-->` marker just
 // before `</body>`; the bench server replaces it with the variant's script tags.
 //
-//   node bench/pages/generate.mjs [outDir]   writes heavy.html, product.html, spa.html (default bench/.build/pages)
+//   node bench/pages/generate.mjs [outDir]   writes the pages (default bench/.build/pages)
 //
-// heavy.html   category page: 5,000 product tiles, 40 recommendation blocks x 20 items
-//              (data-yespo-recs="C_n", items data-yespo-rec-item="P_m"), a 5,000-item JSON-LD
-//              ItemList, a mini-cart; about 60k elements.
-// product.html product page: JSON-LD Product, a GA4 dataLayer view_item, two recommendation blocks.
-// spa.html     small single-page app: window.__benchNav(i) pushes /spa/p/<i> and re-renders the
-//              product and its recommendation block, then dispatches `bench:rendered`.
+// heavy.html       category page: 5,000 product tiles, 40 recommendation blocks x 20 items
+//                  (data-yespo-recs="C_n", items data-yespo-rec-item="P_m"), a 5,000-item JSON-LD
+//                  ItemList, a mini-cart; about 60k elements.
+// product.html     a typical product page: one JSON-LD Product, a GA4 dataLayer view_item, specs,
+//                  reviews and 36 tiles, no recommendation blocks; about 1,000 elements.
+// spa.html         small single-page app: window.__benchNav(i) pushes /spa/p/<i> and re-renders the
+//                  product and its recommendation block, then dispatches `bench:rendered`.
+// cart-burst.html  a Shopify-like product page (window.Shopify, ShopifyAnalytics.meta) whose own
+//                  script POSTs /cart/add.js 50 times at once after load, then sets __burstDone.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HEAVY = { tiles: 5000, blocks: 40, perBlock: 20, itemList: 5000 };
+export const PRODUCT = { tiles: 36, specs: 40, reviews: 60 };
+export const CART_BURST = { adds: 50, tiles: 20 };
 const ORIGIN = 'https://shop.example';
 
-/** mulberry32: the same numbers on every run. */
+/** mulberry32: the same numbers on every run. @param {number} seed */
 function rng(seed) {
   let a = seed >>> 0;
   return () => {
@@ -30,9 +36,12 @@ function rng(seed) {
 
 const WORDS = ['Trail', 'Runner', 'Classic', 'Leather', 'Canvas', 'Suede', 'Merino', 'Light', 'Pro', 'Urban', 'Alpine', 'Street', 'Court', 'Retro', 'Knit', 'Waterproof'];
 const KINDS = ['Sneaker', 'Boot', 'Loafer', 'Sandal', 'Jacket', 'Hoodie', 'Sock', 'Cap', 'Backpack', 'Belt'];
-const sku = (i) => 'SKU-' + String(i).padStart(5, '0');
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const sku = (/** @type {number} */ i) => 'SKU-' + String(i).padStart(5, '0');
+const esc = (/** @type {unknown} */ s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
+/** @typedef {{ sku: string, name: string, price: string, stock: boolean }} Item */
+
+/** @param {number} n @param {number} seed @returns {Item[]} */
 function catalog(n, seed) {
   const r = rng(seed);
   return Array.from({ length: n }, (_, i) => ({
@@ -61,6 +70,7 @@ nav ul { display: flex; flex-wrap: wrap; gap: 8px 16px; list-style: none; margin
 .cart { float: right; }
 `;
 
+/** @param {string} title @param {string} [extra] */
 function head(title, extra = '') {
   return `<!doctype html>
 <html lang="en">
@@ -98,12 +108,12 @@ function siteFooter() {
   return `<footer>${cols.join('')}<p>&copy; Bench Shop</p></footer>`;
 }
 
-/** A product tile: 11 elements. */
+/** A product tile: 11 elements. @param {Item} p */
 function tile(p) {
   return `<li class="tile"><article data-id="${p.sku}"><a class="tile-link" href="/p/${p.sku}"><picture><img alt="" width="160" height="110"></picture><h3>${esc(p.name)}</h3></a><p class="tile-desc">Free delivery</p><div class="tile-meta"><span class="price">$${p.price}</span><span class="stock">${p.stock ? 'In stock' : 'Sold out'}</span></div><button type="button">Add to cart</button></article></li>`;
 }
 
-/** A recommendation block: 3 + 20 x 6 elements. */
+/** A recommendation block: 3 + 20 x 6 elements. @param {number} n @param {Array<{ id: string, name: string, price: string }>} items */
 function recBlock(n, items) {
   const ct = 'C_' + n;
   const row = items
@@ -113,6 +123,24 @@ function recBlock(n, items) {
     )
     .join('');
   return `<section class="recs" data-yespo-recs="${ct}"><h2>You may also like</h2><div class="rec-row">${row}</div></section>`;
+}
+
+/**
+ * A whole page around `main`, with the marker the server fills in.
+ * @param {string} headHtml @param {string} main @param {string} [after] @param {string} [mainAttrs]
+ */
+function shopPage(headHtml, main, after = '', mainAttrs = '') {
+  return `${headHtml}
+<body>
+${siteHeader()}
+<main${mainAttrs}>
+${main}
+</main>
+${siteFooter()}
+${after}<!--TRACKER-->
+</body>
+</html>
+`;
 }
 
 export function heavyPage() {
@@ -149,24 +177,24 @@ export function heavyPage() {
     for (let k = 0; k < perBlock; k++, m++) items.push({ id: 'P_' + m, name: products[Math.floor(r() * tiles)].name, price: (5 + Math.floor(r() * 20000) / 100).toFixed(2) });
     parts.push(recBlock(b + 1, items));
   }
-  return `${head('Shoes - Bench Shop', ld)}
-<body>
-${siteHeader()}
-<main data-yespo-category="shoes">
-<h1>Shoes</h1>
-${parts.join('\n')}
-</main>
-${siteFooter()}
-<!--TRACKER-->
-</body>
-</html>
-`;
+  return shopPage(head('Shoes - Bench Shop', ld), `<h1>Shoes</h1>\n${parts.join('\n')}`, '', ' data-yespo-category="shoes"');
+}
+
+/** The product's own part of a product page: title, picture, price, button, specs and reviews. @param {Item} p @param {() => number} r */
+function productMain(p, r) {
+  const specs = [];
+  for (let i = 0; i < PRODUCT.specs; i++) specs.push(`<tr><th>Spec ${i + 1}</th><td>Value ${Math.floor(r() * 1000)}</td></tr>`);
+  const reviews = [];
+  for (let i = 0; i < PRODUCT.reviews; i++) reviews.push(`<li><strong>Buyer ${i + 1}</strong> <span>${1 + Math.floor(r() * 5)}/5</span><p>Review text number ${i + 1}.</p></li>`);
+  return `<h1>${esc(p.name)}</h1>
+<div class="product"><img alt="" width="400" height="300"><p class="price">$${p.price}</p><button type="button">Add to cart</button></div>
+<table>${specs.join('')}</table>
+<ul class="reviews">${reviews.join('')}</ul>`;
 }
 
 export function productPage() {
   const products = catalog(400, 3);
   const p = products[0];
-  const r = rng(4);
   const ld = {
     '@context': 'https://schema.org',
     '@type': 'Product',
@@ -181,34 +209,30 @@ export function productPage() {
     event: 'view_item',
     ecommerce: { currency: 'USD', value: Number(p.price), items: [{ item_id: p.sku, item_name: p.name, price: Number(p.price), quantity: 1 }] },
   };
-  const blocks = [];
-  let m = 1;
-  for (let b = 1; b <= 2; b++) {
-    const items = [];
-    for (let k = 0; k < 20; k++, m++) items.push({ id: 'P_' + m, name: products[1 + Math.floor(r() * 399)].name, price: (5 + Math.floor(r() * 20000) / 100).toFixed(2) });
-    blocks.push(recBlock(b, items));
-  }
-  const specs = [];
-  for (let i = 0; i < 40; i++) specs.push(`<tr><th>Spec ${i + 1}</th><td>Value ${Math.floor(r() * 1000)}</td></tr>`);
-  const reviews = [];
-  for (let i = 0; i < 60; i++) reviews.push(`<li><strong>Buyer ${i + 1}</strong> <span>${1 + Math.floor(r() * 5)}/5</span><p>Review text number ${i + 1}.</p></li>`);
-  const more = products.slice(1, 101).map(tile).join('');
-  return `${head(p.name + ' - Bench Shop', `<script type="application/ld+json">${JSON.stringify(ld)}</script>\n<script>window.dataLayer = window.dataLayer || []; dataLayer.push(${JSON.stringify(dl)});</script>`)}
-<body>
-${siteHeader()}
-<main>
-<h1>${esc(p.name)}</h1>
-<div class="product"><img alt="" width="400" height="300"><p class="price">$${p.price}</p><button type="button">Add to cart</button></div>
-<table>${specs.join('')}</table>
-${blocks.join('\n')}
-<ul class="reviews">${reviews.join('')}</ul>
-<ul class="grid">${more}</ul>
-</main>
-${siteFooter()}
-<!--TRACKER-->
-</body>
-</html>
+  const extra = `<script type="application/ld+json">${JSON.stringify(ld)}</script>\n<script>window.dataLayer = window.dataLayer || []; dataLayer.push(${JSON.stringify(dl)});</script>`;
+  const more = `<ul class="grid">${products.slice(1, 1 + PRODUCT.tiles).map(tile).join('')}</ul>`;
+  return shopPage(head(p.name + ' - Bench Shop', extra), productMain(p, rng(4)) + '\n' + more);
+}
+
+/** Shopify's globals as a theme prints them; the tracker's Shopify adapter reads them. */
+const SHOPIFY_GLOBALS = `<script>window.Shopify = { routes: { root: '/' } }; window.ShopifyAnalytics = { meta: { page: { pageType: 'product' } } };</script>`;
+
+/** The burst: after load, every add-to-cart at once (a "buy the bundle" button, a quick-add script). */
+const BURST = `<script>
+addEventListener('load', function () {
+  var adds = [];
+  for (var i = 0; i < ${CART_BURST.adds}; i++)
+    adds.push(fetch('/cart/add.js', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items: [{ id: 41000000 + i, quantity: 1 }] }) }));
+  Promise.all(adds).then(function () { window.__burstDone = true; }, function () { window.__burstDone = true; });
+});
+</script>
 `;
+
+export function cartBurstPage() {
+  const products = catalog(100, 5);
+  const p = products[0];
+  const more = `<ul class="grid">${products.slice(1, 1 + CART_BURST.tiles).map(tile).join('')}</ul>`;
+  return shopPage(head(p.name + ' - Bench Shop', SHOPIFY_GLOBALS), productMain(p, rng(6)) + '\n' + more, BURST);
 }
 
 export function spaPage() {
@@ -249,7 +273,7 @@ export function spaPage() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = resolve(process.argv[2] || resolve(dirname(fileURLToPath(import.meta.url)), '../.build/pages'));
   mkdirSync(out, { recursive: true });
-  for (const [name, html] of Object.entries({ 'heavy.html': heavyPage(), 'product.html': productPage(), 'spa.html': spaPage() })) {
+  for (const [name, html] of Object.entries({ 'heavy.html': heavyPage(), 'product.html': productPage(), 'spa.html': spaPage(), 'cart-burst.html': cartBurstPage() })) {
     writeFileSync(resolve(out, name), html);
     console.log(`${name}: ${(html.length / 1024).toFixed(0)} KB`);
   }

@@ -1,0 +1,88 @@
+// @ts-check
+// A long SPA session: navigations on the bench SPA, each left SETTLE_MS to settle, and readings
+// after forced GC at nav 0, 20 and the last: JS heap, DOM nodes and listeners, the listeners on
+// window and document, live observers / observed targets and pending timers.
+import { withTab } from './browser.mjs';
+import { LIVE_COUNTS } from './inpage.mjs';
+import { PAGES } from './pages/index.mjs';
+
+/** How long each navigation is left before the next: a visitor's quickest clicks, and enough for debounced work. */
+export const SETTLE_MS = 330;
+export const FIRST_READING = 20;
+
+/**
+ * @typedef {{ heap: number, nodes: number, listeners: number, windowDocListeners: number, observers: number, targets: number, timers: number }} Reading
+ * @typedef {{ at0: Reading, at20: Reading, atEnd: Reading, navs: number, stats: unknown, esCalls: number, errors: number, wallMs: number }} SpaRun
+ */
+
+/** Listeners on window and on document (CDP DOMDebugger). @param {import('@playwright/test').CDPSession} cdp */
+async function windowDocListeners(cdp) {
+  let n = 0;
+  for (const expression of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'bench-listeners' });
+    if (result.objectId) n += (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })).listeners.length;
+  }
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'bench-listeners' });
+  return n;
+}
+
+/** @param {import('./browser.mjs').Tab} tab @returns {Promise<Reading>} */
+async function reading({ page, cdp, metrics }) {
+  await page.waitForTimeout(400);
+  // The eS stand-in keeps every call; empty it so the heap is the tracker's, not the recorder's.
+  const live = await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    if (w.__esCalls) (w.__esCount = (w.__esCount || 0) + w.__esCalls.length), (w.__esCalls.length = 0);
+    return /** @type {{ observers: number, targets: number, timers: number }} */ ({ ...w.__live });
+  });
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await metrics()).JSHeapUsedSize;
+  const dom = await cdp.send('Memory.getDOMCounters');
+  return { heap, nodes: dom.nodes, listeners: dom.jsEventListeners, windowDocListeners: await windowDocListeners(cdp), ...live };
+}
+
+/**
+ * Navigations `from` … `to - 1`, each left `settle` ms; `yespo.stats()` right after the last one.
+ * @param {import('@playwright/test').Page} page @param {number} from @param {number} to
+ */
+const navigate = (page, from, to) =>
+  page.evaluate(
+    async ([a, b, settle]) => {
+      const w = /** @type {any} */ (window);
+      let stats;
+      for (let i = a; i < b; i++) {
+        w.__benchNav(i);
+        if (i === b - 1) stats = w.yespo && w.yespo.stats ? w.yespo.stats() : undefined;
+        await new Promise((ok) => setTimeout(ok, settle));
+      }
+      return stats;
+    },
+    [from, to, SETTLE_MS],
+  );
+
+/**
+ * @param {import('./browser.mjs').Browser} browser
+ * @param {string} base
+ * @param {import('./variants.mjs').Variant} v
+ * @param {number} navs
+ * @returns {Promise<SpaRun>}
+ */
+export function spaRun(browser, base, v, navs) {
+  return withTab(
+    browser,
+    async (tab) => {
+      const started = Date.now();
+      await tab.page.goto(`${base}${PAGES.spa.path}?v=${v.id}`, { waitUntil: 'load' });
+      await tab.page.waitForTimeout(PAGES.spa.settleMs);
+      const at0 = await reading(tab);
+      await navigate(tab.page, 1, FIRST_READING + 1);
+      const at20 = await reading(tab);
+      const stats = await navigate(tab.page, FIRST_READING + 1, navs + 1);
+      const atEnd = await reading(tab);
+      const esCalls = await tab.page.evaluate(() => /** @type {any} */ (window).__esCount || 0);
+      return { at0, at20, atEnd, navs, stats, esCalls, errors: tab.errors.length, wallMs: Date.now() - started };
+    },
+    [LIVE_COUNTS],
+  );
+}
