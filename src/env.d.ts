@@ -6,3 +6,5 @@ declare const __DEBUG__: boolean;
 declare const __ZERO__: boolean;
 /** Set by the build: the REST transport is in. */
 declare const __REST__: boolean;
+/** Set by the build: the structured-data readers, platform adapters and REST load as chunks beside the file (the shop bundle). */
+declare const __CHUNKS__: boolean;

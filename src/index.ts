@@ -2,7 +2,9 @@ import { createApi, replayQueue, type YespoApi } from './api';
 import { checkConfig, type YespoConfig } from './config';
 import { guard, setGuardLog } from './lib/guard';
 import { createLog } from './lib/log';
+import { trustedScriptUrl } from './lib/trusted';
 import { createTracker } from './tracker';
+import { chunksFrom } from './chunks/load';
 
 export type { YespoConfig, ResolvedConfig } from './config';
 export type { YespoApi } from './api';
@@ -34,7 +36,7 @@ export const start = guard(() => {
   const src = ownScript && ownScript.src;
   if (!__DEBUG__ && debug && src && /\.js(\?|#|$)/.test(src) && !window.yespoAutotrack) {
     const s = document.createElement('script');
-    s.src = src.replace(/(\.min)?\.js(\?|#|$)/, '.debug.js$2');
+    s.src = trustedScriptUrl(src.replace(/(\.min)?\.js(\?|#|$)/, '.debug.js$2')); // [trusted-types] lib/trusted.ts
     if (ownScript!.nonce) s.nonce = ownScript!.nonce;
     (document.head || document.documentElement).appendChild(s);
     return;
@@ -57,7 +59,9 @@ export const start = guard(() => {
   if (!config) return;
   if (config.debug) log._on = true;
 
-  const tracker = createTracker(config, log, (ownScript && (ownScript.nonce || ownScript.getAttribute('nonce'))) || undefined);
+  const nonce = (ownScript && (ownScript.nonce || ownScript.getAttribute('nonce'))) || undefined;
+  if (__CHUNKS__) chunksFrom(src, nonce);
+  const tracker = createTracker(config, log, nonce);
   const queue = window.yespo;
   const api = createApi(tracker, __VERSION__);
   window.yespo = api;

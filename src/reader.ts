@@ -5,7 +5,9 @@ import { guard } from './lib/guard';
 import { isKnown } from './lib/identity';
 import type { Log } from './lib/log';
 import type { Store } from './lib/storage';
-import { gatherEvidence } from './page/evidence';
+import { needChunk } from './chunks/need';
+import { modules } from './chunks/modules';
+import { gatherEvidence, hasStructured } from './page/evidence';
 import { freshDataLayer } from './page/fold';
 import { readPage } from './page/model';
 import { navigationStatus, scContent } from './sources/url';
@@ -33,12 +35,16 @@ export function createReader(c: ReaderContext) {
   let model: PageModel | undefined;
   let dl = freshDataLayer();
   let platformCart: Evidence | undefined;
+  /** The platforms detected on the page (full build). */
+  let names: string[] = [];
   let live = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Reads the page and sends what this page view has not sent yet (`cart`: compare the cart too). */
   const scan = (cart = true, attrs?: Evidence) => {
-    const ev = gatherEvidence(document, cfg, view.problem, platformCart ? [dl, platformCart] : [dl], attrs);
+    // Structured data rendered after a page without any (an SPA route, a headless shop): its chunk first.
+    if (__CHUNKS__ && live && !modules.structured && hasStructured(document)) void needChunk('structured', c.log).then((ok) => ok && soon());
+    const ev = gatherEvidence(document, cfg, view.problem, platformCart ? [dl, platformCart] : [dl], attrs, names);
     const m = (model = readPage(document, location, cfg, ev, view.problem, navigationStatus()));
     if (!view.seen().page) __DEBUG__ && c.log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
     if (m.customer && (isKnown(m.customer) || m.customer.name)) c.identify(m.customer, 'data-yespo-customer');
@@ -57,6 +63,7 @@ export function createReader(c: ReaderContext) {
       scan(true, attrs);
     },
     model: () => model,
+    setPlatforms: (n: string[]) => void (names = n),
     dataLayer: () => dl,
     /** What the dataLayer has said so far; `quiet` while a route change waits for its content. */
     setDataLayer(e: Evidence, quiet: boolean) {

@@ -10,14 +10,16 @@ import { readWishlist, wishlistOf } from './sources/attributes';
 import { pageCurrency } from './sources/currency';
 import { watchDataLayer, type DlSignal } from './sources/datalayer';
 import { readCustomerForm } from './sources/forms';
-import { detectPlatforms, platformContext } from './sources/platforms';
+import { detectNames, platformContext } from './sources/platforms/detect';
+import { modules } from './chunks/modules';
+import { needChunk } from './chunks/need';
+import { hasStructured } from './page/evidence';
 import { readRecAddToCart } from './sources/recs';
 import type { Evidence } from './types/evidence';
 import type { Inspection, Outgoing } from './types/model';
 import type { Report } from './types/problems';
 import { startWatchers } from './watch';
 import type { Impressions } from './watch/impressions';
-import { startPlatformCarts } from './watch/platformCart';
 import { createRoute, type Route } from './watch/route';
 
 export interface StartContext {
@@ -48,13 +50,15 @@ function onDataLayer(c: StartContext, s: DlSignal) {
  * The shop platform's cart and customer (full build): read at start and after each change the
  * shopper makes; a new cart is read into the page model like any other evidence.
  */
-function followPlatforms(c: StartContext, off: string[]) {
+function followPlatforms(c: StartContext, names: string[]) {
   let cur: string | undefined;
   const { cfg, problem } = c;
+  const m = modules.platforms;
+  if (!m || !names.length) return () => {};
   const pc = platformContext(document, window, { productKey: cfg.productKey, currency: cfg.currency, url: location.href, problem });
   // Magento's cart carries no currency: the config's, else the page's structured data's.
   const o = { productKey: cfg.productKey, get currency() { return cfg.currency || (cur = cur || pageCurrency(document)); } };
-  return startPlatformCarts(pc, detectPlatforms(pc, off), o, {
+  return m.followCarts(pc, names, o, {
     cart: (items, from) => c.reader.setPlatformCart({ source: from, cart: items }, c.route.waiting()),
     customer: c.identify,
     problem,
@@ -62,16 +66,45 @@ function followPlatforms(c: StartContext, off: string[]) {
 }
 
 /**
+ * What the page needs beyond the main file (shop bundle): the structured-data readers where it
+ * prints any, a platform's adapter where one is detected. Runs `then` once they are there (at once
+ * when nothing is missing, so the builds without chunks stay synchronous).
+ */
+function withChunks(c: StartContext, names: string[], then: () => void) {
+  const need: Array<Promise<boolean>> = [];
+  if (__CHUNKS__ && !modules.structured && hasStructured(document)) need.push(needChunk('structured', c.log));
+  if (__CHUNKS__ && !modules.platforms && names.length) need.push(needChunk('platforms', c.log));
+  if (need.length) void Promise.all(need).then(guard(then, __DEBUG__ && 'start'));
+  else then();
+}
+
+/**
  * The first read of the page (`attrs`: the attributes, read in the task before) and every watcher
  * after it. Returns what stops them, and the impressions engine.
  */
-export function startReading(c: StartContext, attrs?: Evidence): { stops: Array<() => void>; impressions: Impressions } {
-  const { cfg, problem, send, route } = c;
+export function startReading(c: StartContext, attrs?: Evidence, done: (r: Started) => void = () => {}) {
+  const { cfg, problem } = c;
   const stops: Array<() => void> = [];
+  const names = __ZERO__ && cfg.platforms ? detectNames(platformContext(document, window, { productKey: cfg.productKey, url: location.href, problem }), cfg.platforms) : [];
   if (__ZERO__ && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard((s: DlSignal) => onDataLayer(c, s), __DEBUG__ && 'dataLayer signal'), { currency: cfg.currency, problem }));
-  if (__ZERO__ && cfg.platforms) stops.push(followPlatforms(c, cfg.platforms));
-  c.reader.first(attrs);
-  if (__DEBUG__ && c.log._on) c.summary(), stops.push(showOverlay(c.inspect));
+  withChunks(c, names, () => {
+    c.reader.setPlatforms(names);
+    if (__ZERO__) stops.push(followPlatforms(c, names));
+    c.reader.first(attrs);
+    if (__DEBUG__ && c.log._on) c.summary(), stops.push(showOverlay(c.inspect));
+    done({ stops, impressions: watchAll(c, stops) });
+  });
+  return stops;
+}
+
+export interface Started {
+  stops: Array<() => void>;
+  impressions: Impressions;
+}
+
+/** Every watcher after the first read; their stops join `stops`. */
+function watchAll(c: StartContext, stops: Array<() => void>): Impressions {
+  const { cfg, problem, send, route } = c;
   const w = startWatchers(
     cfg,
     {
@@ -93,7 +126,7 @@ export function startReading(c: StartContext, attrs?: Evidence): { stops: Array<
     problem,
   );
   stops.push(w.stop);
-  return { stops, impressions: w.impressions };
+  return w.impressions;
 }
 
 /**

@@ -71,9 +71,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   const pv = followRoutes({ reader, send, summary });
   const route = pv.route;
   const ready = guard((attrs?: Evidence) => {
-    const r = startReading({ cfg, log, local, reader, route, problem, send, identify, followGoogle, inspect, summary: () => summary(1) }, attrs);
-    stops = stops.concat(r.stops);
-    pv.watch(r.impressions);
+    // The same array: watchers started once the chunks a page needs have loaded join it.
+    stops = startReading({ cfg, log, local, reader, route, problem, send, identify, followGoogle, inspect, summary: () => summary(1) }, attrs, (r) => pv.watch(r.impressions));
   }, __DEBUG__ && 'start');
 
   return {

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_FLAGS, define } from '../variants.mjs';
 
 const SRC = join(__dirname, '..', 'src');
 const MAX_LINES = 60;
@@ -11,14 +12,14 @@ const MAX_LINES = 60;
 /** The import graph of the bundle's entries, from esbuild's metafile. */
 async function imports(): Promise<Record<string, string[]>> {
   const r = await build({
-    entryPoints: ['src/auto.ts', 'src/index.ts', 'src/schema/index.ts', 'src/pixel/index.ts'],
+    entryPoints: ['src/auto.ts', 'src/index.ts', 'src/schema/index.ts', 'src/pixel/index.ts', 'src/chunks/structured.entry.ts', 'src/chunks/platforms.entry.ts'],
     bundle: true,
     write: false,
     metafile: true,
     outdir: 'out',
     format: 'esm',
     logLevel: 'silent',
-    define: { __VERSION__: '"test"', __DEBUG__: 'true', __ZERO__: 'true', __REST__: 'true' },
+    define: define(TEST_FLAGS, 'test'),
     external: ['zod', 'nanoid', 'js-cookie'],
   });
   const g: Record<string, string[]> = {};

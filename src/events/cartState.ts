@@ -1,5 +1,6 @@
 import type { CartItem } from '../schema/events';
-import type { Store } from '../lib/storage';
+import { revive, type Store } from '../lib/storage';
+import { serialize } from '../lib/serialize';
 import type { Report } from '../types/problems';
 import { guid } from '../lib/guid';
 import { parseNumber, parseQuantity } from '../lib/number';
@@ -16,13 +17,24 @@ export interface CartMemo {
 
 const KEY = 'cart';
 
-/** Order-insensitive fingerprint of a cart: reordering lines is not a change. */
+/**
+ * Order-insensitive fingerprint of a cart: reordering lines is not a change. Written by
+ * lib/serialize.ts, so a page's `Array#toJSON` (Prototype.js 1.6) cannot make one cart two; on a
+ * page without it, it is what `JSON.stringify` wrote before.
+ */
 export function cartFingerprint(items: CartItem[]): string {
   return items
-    .map((i) => JSON.stringify([i.productKey, i.price, i.quantity, i.currency, i.discount, Object.keys(i).filter((k) => k.indexOf('tag_') === 0).sort().map((k) => [k, (i as Record<string, unknown>)[k]])]))
+    .map((i) => serialize([i.productKey, i.price, i.quantity, i.currency, i.discount, Object.keys(i).filter((k) => k.indexOf('tag_') === 0).sort().map((k) => [k, (i as Record<string, unknown>)[k]])])!)
     .sort()
     .join('|');
 }
+
+/**
+ * The exactly-once key (events/once.ts) of a cart change: from the last StatusCart sent (its GUID)
+ * to this cart, so two tabs that read the same new cart send one StatusCart. Read it before
+ * `cartChange` updates the memo.
+ */
+export const cartOnceKey = (store: Store, items: CartItem[]) => 'cart:' + (lastCartGuid(store) || '') + '>' + cartFingerprint(items);
 
 /**
  * The StatusCart payload to send for this cart, or undefined when Yespo already has it (same
@@ -49,7 +61,8 @@ export const lastCartGuid = (store: Store) => {
 /** The last cart sent from this browser ([] when none). */
 export const lastCart = (store: Store): CartItem[] => {
   const m = store.get<CartMemo>(KEY);
-  return m && Array.isArray(m.items) ? m.items : [];
+  const items = m && revive(m.items);
+  return Array.isArray(items) ? items : [];
 };
 
 /** After a purchase the cart is done: an empty cart on the thank-you page is not news. */

@@ -1,5 +1,6 @@
 import { customerData, isKnown, mergeIdentity, normalizeIdentity } from '../lib/identity';
 import type { Store } from '../lib/storage';
+import { serialize } from '../lib/serialize';
 import { text } from '../lib/text';
 import type { Identity } from '../types/identity';
 import type { Outgoing } from '../types/model';
@@ -32,7 +33,7 @@ export function createVisitor(session: Store, customers: Remembered) {
       identity = mergeIdentity(identity, next);
       session.set('id', identity);
       const cd = customerData(identity);
-      return cd && customers.first(JSON.stringify(cd)) ? ['CustomerData', { CustomerData: cd }] : undefined;
+      return cd && customers.first(serialize(cd)!) ? ['CustomerData', { CustomerData: cd }] : undefined;
     },
   };
 }

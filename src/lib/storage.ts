@@ -1,3 +1,5 @@
+import { serialize } from './serialize';
+
 /**
  * JSON storage that never throws: Safari private mode, sandboxed iframes and full quotas all make
  * Web Storage throw, so every key also lives in memory for the visit. While `held` (consent
@@ -11,6 +13,21 @@ export interface Store {
 }
 
 const PREFIX = 'yespo:';
+
+/**
+ * A stored value, as written. A list or object that an earlier version wrote on a Prototype.js 1.6
+ * page comes back as a string holding its JSON (that library's `Array#toJSON`): read it through.
+ */
+export function revive(v: unknown): unknown {
+  if (typeof v == 'string' && /^[[{]/.test(v)) {
+    try {
+      return JSON.parse(v);
+    } catch {
+      /* a string that only looks like JSON */
+    }
+  }
+  return v;
+}
 
 export function createStore(kind: 'localStorage' | 'sessionStorage'): Store {
   const mem: Record<string, string> = Object.create(null);
@@ -45,13 +62,13 @@ export function createStore(kind: 'localStorage' | 'sessionStorage'): Store {
       if (raw == null) raw = mem[key];
       if (raw == null) return undefined;
       try {
-        return JSON.parse(raw) as T;
+        return revive(JSON.parse(raw)) as T;
       } catch {
         return undefined;
       }
     },
     set(key, value) {
-      mem[key] = JSON.stringify(value);
+      mem[key] = serialize(value) || 'null';
       if (held) dirty.push(key);
       else write(key);
     },

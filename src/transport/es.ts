@@ -1,4 +1,6 @@
 import type { ResolvedConfig } from '../config';
+import type { Log } from '../lib/log';
+import { POLICY, trustedScriptUrl } from '../lib/trusted';
 
 export type EsFn = ((...a: unknown[]) => void) & { q?: unknown[]; c?: (...a: unknown[]) => void };
 declare global {
@@ -7,19 +9,31 @@ declare global {
   }
 }
 
+/** The loader's script element and queue; `failed` when the page would not take the script at all. */
+export type Loader = { script: HTMLScriptElement; queue: EsFn } | { failed: true };
+
 /**
  * Installs Yespo's eS loader as its own snippet does (an async script, and a `window.eS` that
  * queues calls in `.q` until the script replaces it), then `eS('init')`. The snippet puts the
  * script before the page's first one, usually in `<head>`; this appends it to `<body>` instead:
  * an insertion into the head of a large page held the main thread ~20–40 ms in Chromium, one into
  * the body under 2 ms. A page that already has `window.eS` keeps its own loader and init.
- * Returns the loader's script element and queue, or undefined when the page had an eS already.
+ * Returns the loader, or undefined when the page had an eS already.
+ *
+ * A page whose CSP says `require-trusted-types-for 'script'` but does not allow our policy throws
+ * on `script.src`: then there is no `window.eS` (calls would wait forever), one warning naming
+ * the directive to add, and `{ failed: true }` so that transport 'auto' goes to REST at once.
  */
-export function installEs(cfg: ResolvedConfig, nonce: string | undefined): { script: HTMLScriptElement; queue: EsFn } | undefined {
+export function installEs(cfg: ResolvedConfig, nonce: string | undefined, log: Log): Loader | undefined {
   if (window.eS) return undefined;
   const s = document.createElement('script');
   s.async = true;
-  s.src = cfg.scriptUrl;
+  try {
+    s.src = trustedScriptUrl(cfg.scriptUrl);
+  } catch {
+    log.warn(`add "trusted-types ${POLICY}" to the page's Content-Security-Policy: ` + (cfg.transport === 'auto' ? 'sending through REST meanwhile' : 'no event can be sent'));
+    return { failed: true };
+  }
   // A strict CSP ('strict-dynamic' with a nonce) only runs the loader if it carries our nonce.
   if (nonce) s.nonce = nonce;
   (document.body || document.head || document.documentElement).appendChild(s);

@@ -1,5 +1,6 @@
 import { guard } from '../lib/guard';
 import type { Log } from '../lib/log';
+import { serialize } from '../lib/serialize';
 
 /** One queued POST. Each lives under its own storage key, so tabs never overwrite each other's. */
 interface Entry {
@@ -81,7 +82,7 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
     }
   };
   const write = (k: string, e: Entry) => {
-    const v = JSON.stringify(e);
+    const v = serialize(e)!;
     try {
       const s = ls();
       if (s) {
@@ -254,7 +255,8 @@ export function createOutbox(url: string, log: Log, tab: string, rand = Math.ran
         remove(all[i]);
       }
       const k = PREFIX + Date.now().toString(36).padStart(9, '0') + '-' + tab + '-' + (seq++).toString(36).padStart(4, '0');
-      write(k, { body: JSON.stringify(body), n: 0, at: 0, tab });
+      // Not JSON.stringify: a page's Array#toJSON (Prototype.js 1.6) would turn `Products` into a string.
+      write(k, { body: serialize(body)!, n: 0, at: 0, tab });
       schedule(0);
     },
     pump,

@@ -15,8 +15,11 @@ export interface PageModel extends Omit<Evidence, 'source' | 'pageType' | 'crumb
   notes?: string[];
 }
 
-/** One event to send: `eS('sendEvent', name, payload)`. */
-export type Outgoing = [name: string, payload?: Record<string, unknown>];
+/**
+ * One event to send: `eS('sendEvent', name, payload)`. `once`: the key of an event that goes out
+ * once across the browser's tabs (events/once.ts), such as an order's PurchasedItems.
+ */
+export type Outgoing = [name: string, payload?: Record<string, unknown>, once?: string];
 
 export type ConsentState = 'granted' | 'pending' | 'denied';
 

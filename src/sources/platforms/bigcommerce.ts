@@ -10,9 +10,12 @@ import { found, product } from './common';
  */
 const READ = '/api/storefront/carts?include=lineItems.digitalItems.options,lineItems.physicalItems.options';
 
+/** Whether the page is bigcommerce's (cheap: a global, a body class or a head tag); in the main file, the adapter in a chunk. */
+export const detect: Platform['detect'] = ({ win }) => !!(win.BCData || win.stencilBootstrap);
+
 export const bigcommerce: Platform = {
   name: 'bigcommerce',
-  detect: ({ win }) => !!(win.BCData || win.stencilBootstrap),
+  detect,
   page({ doc, win, url, o }) {
     // BigCommerce prints BCData on every Stencil page, with product_attributes on product pages; Cornerstone's cart page has [data-cart].
     const a = win.BCData && win.BCData.product_attributes;

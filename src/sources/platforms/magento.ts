@@ -8,10 +8,13 @@ import { classValue, found, pick, textOf } from './common';
 
 const TYPES = 'catalog-product-view catalog-category-view checkout-cart-index checkout-index-index checkout-onepage-success cms-index-index cms-noroute-index catalogsearch-result-index';
 
+/** Whether the page is magento's (cheap: a global, a body class or a head tag); in the main file, the adapter in a chunk. */
+export const detect: Platform['detect'] = ({ cls }) => !!pick(TYPES, cls);
+
 export const magento: Platform = {
   name: 'magento',
   // Magento 2 names every page by its layout handle in the body classes.
-  detect: ({ cls }) => !!pick(TYPES, cls),
+  detect,
   page: ({ doc, cls }) =>
     found(
       pick(TYPES, cls),

@@ -13,10 +13,13 @@ const route = (url: URL) => url.searchParams.get('route');
  * product page, the product id from the add-to-cart form (`product.twig`: `#product` in 3,
  * `#form-product` in 4) and the price in the heading beside it (the special price when there is one).
  */
+/** Whether the page is opencart's (cheap: a global, a body class or a head tag); in the main file, the adapter in a chunk. */
+export const detect: Platform['detect'] = ({ doc, url }) => !!pick(ROUTES, [route(url)]) || !!(doc.head && doc.head.querySelector('[src*="catalog/view/"],[href*="catalog/view/"]'));
+
 export const opencart: Platform = {
   name: 'opencart',
   // Every OpenCart theme loads its scripts and styles from catalog/view/ (`common/header.twig`).
-  detect: ({ doc, url }) => !!pick(ROUTES, [route(url)]) || !!(doc.head && doc.head.querySelector('[src*="catalog/view/"],[href*="catalog/view/"]')),
+  detect,
   page({ doc, url, o }) {
     const ids = ROUTES.replace(/[/_]/g, '-');
     const t = pick(ROUTES, [route(url)]) || pick(ids, ids.split(' ').filter((id) => doc.getElementById(id))) || (doc.getElementById('product-info') ? 'product' : undefined);

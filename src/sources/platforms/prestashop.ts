@@ -7,9 +7,12 @@ import { lastSegment } from '../url';
 import { cartLine, cartLines, currencyOf, firstGiven, isObject } from './cartLine';
 import { found, pick } from './common';
 
+/** Whether the page is prestashop's (cheap: a global, a body class or a head tag); in the main file, the adapter in a chunk. */
+export const detect: Platform['detect'] = ({ win }) => !!(win.prestashop && typeof win.prestashop === 'object');
+
 export const prestashop: Platform = {
   name: 'prestashop',
-  detect: ({ win }) => !!(win.prestashop && typeof win.prestashop === 'object'),
+  detect,
   page: ({ win, url }) =>
     found(
       pick('product category cart checkout order-confirmation index pagenotfound search', [win.prestashop.page && win.prestashop.page.page_name]),

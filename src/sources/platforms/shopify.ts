@@ -20,9 +20,12 @@ function order(co: any, o: PlatformContext['o']): Found['order'] {
   return { number: String(co.order_id), items };
 }
 
+/** Whether the page is shopify's (cheap: a global, a body class or a head tag); in the main file, the adapter in a chunk. */
+export const detect: Platform['detect'] = ({ win }) => !!((win.ShopifyAnalytics && win.ShopifyAnalytics.meta) || win.Shopify);
+
 export const shopify: Platform = {
   name: 'shopify',
-  detect: ({ win }) => !!((win.ShopifyAnalytics && win.ShopifyAnalytics.meta) || win.Shopify),
+  detect,
   page({ win, url, o }) {
     const meta = win.ShopifyAnalytics && win.ShopifyAnalytics.meta;
     const co = win.Shopify && win.Shopify.checkout;

@@ -13,9 +13,12 @@ const TYPES = 'product/index navigation/index checkout/cartpage checkout/confirm
  */
 const type = (cls: string[]) => pick(TYPES, [classValue(cls, /^is-ctl-(.+)/) + '/' + classValue(cls, /^is-act-(.+)/)]);
 
+/** Whether the page is shopware's (cheap: a global, a body class or a head tag); in the main file, the adapter in a chunk. */
+export const detect: Platform['detect'] = ({ cls }) => !!type(cls);
+
 export const shopware: Platform = {
   name: 'shopware',
-  detect: ({ cls }) => !!type(cls),
+  detect,
   page({ doc, cls }) {
     const t = type(cls);
     const el = t === 'purchase' && doc.querySelector('.finish-ordernumber');

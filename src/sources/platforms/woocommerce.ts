@@ -16,9 +16,12 @@ const CART = 'wc/store/v1/cart';
 const WRITES =
   /[?&]wc-ajax=(?:add_to_cart|remove_from_cart|get_refreshed_fragments|update_order_review)(?:[&#]|$)|wc(?:\/|%2F)store(?:(?:\/|%2F)v1)?(?:\/|%2F)(?:cart(?:\/|%2F)[\w-]|batch)/i;
 
+/** Whether the page is woocommerce's (cheap: a global, a body class or a head tag); in the main file, the adapter in a chunk. */
+export const detect: Platform['detect'] = ({ cls }) => cls.some((c) => !c.indexOf('woocommerce'));
+
 export const woocommerce: Platform = {
   name: 'woocommerce',
-  detect: ({ cls }) => cls.some((c) => !c.indexOf('woocommerce')),
+  detect,
   page: ({ doc, url, cls }) =>
     found(
       // The order-received page also has "woocommerce-checkout": it comes later in the list, so it wins.
