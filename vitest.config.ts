@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_FLAGS, define } from './variants.mjs';
 
 export default defineConfig({
-  define: { __VERSION__: JSON.stringify('test'), __DEBUG__: 'true', __ZERO__: 'true', __REST__: 'true' },
+  define: define(TEST_FLAGS, 'test'),
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

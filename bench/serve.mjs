@@ -2,6 +2,7 @@
 // The bench's HTTP server on 127.0.0.1: the pages with a variant's tags, the variants' scripts,
 // collectors answering 204, and Shopify's cart endpoints (counting the cart reads).
 import http from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { createCart } from './cart.mjs';
 import { pageAt, PAGES } from './pages/index.mjs';
 import { byId, tags } from './variants.mjs';
@@ -48,6 +49,9 @@ function router(scripts) {
     }
     if (p === '/cart/add.js' && req.method === 'POST') return sendJson(res, server.cart.add(await body(req)));
     if (p === '/cart.js' && req.method === 'GET') return sendJson(res, server.cart.read());
+    // The shop bundle's chunks, beside it: /t/yespo.<name>.js.
+    const chunk = /^\/t\/yespo\.([a-z]+)\.js$/.exec(p);
+    if (chunk && existsSync(`dist/yespo-autotrack.${chunk[1]}.js`)) return send(res, 200, 'text/javascript', readFileSync(`dist/yespo-autotrack.${chunk[1]}.js`, 'utf8'));
     const t = /^\/t\/([a-z]+)\.js$/.exec(p);
     const script = t && scripts[t[1]];
     if (script) return send(res, 200, 'text/javascript', (url.searchParams.get('build') === 'readable' && script.readable) || script.source);

@@ -82,7 +82,8 @@ export function tags(v, page, build) {
  * @returns {(url: string) => boolean}
  */
 export function ownsScript(v) {
-  const own = `/t/${v.id}.js`;
+  // The file itself, and the chunks it loads beside it (/t/yespo.<name>.js).
+  const own = new RegExp(`/t/${v.id}(\\.[a-z]+)?\\.js`);
   const loader = v.config === true;
-  return (url) => url.includes(own) || (loader && url.startsWith('https://cdn.esputnik.com/'));
+  return (url) => own.test(url) || (loader && url.startsWith('https://cdn.esputnik.com/'));
 }

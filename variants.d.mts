@@ -1,0 +1,12 @@
+export interface Variant {
+  id: string;
+  entry: string;
+  out: string;
+  flags: { DEBUG: boolean; ZERO: boolean; REST: boolean; CHUNKS: boolean };
+  min: boolean | 'no-mangle';
+  chunk?: boolean;
+  budget?: number;
+}
+export const VARIANTS: readonly Variant[];
+export const TEST_FLAGS: Variant['flags'];
+export function define(flags: Variant['flags'], version: string): Record<string, string>;

@@ -1,0 +1,32 @@
+// The one list of builds: build.mjs builds it, test/size.mjs holds each shop file to its budget
+// (gzip -9 bytes), and the vitest config takes its flags from `TEST_FLAGS`.
+
+/** Feature flags, set with esbuild `define`: a variant carries no dead code. */
+const FULL = { DEBUG: false, ZERO: true, REST: true, CHUNKS: false };
+
+/**
+ * id, entry, output, flags, whether minified (and internal `_` fields renamed), and the gzip budget
+ * of the files shops download. `chunk`: loaded by the shop bundle beside it, where a page needs it.
+ */
+export const VARIANTS = Object.freeze([
+  { id: 'full', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.min.js', flags: { ...FULL, CHUNKS: true }, min: true, budget: 16384 },
+  { id: 'structured', entry: 'src/chunks/structured.entry.ts', out: 'dist/yespo-autotrack.structured.js', flags: { ...FULL, CHUNKS: true }, min: true, chunk: true, budget: 4096 },
+  { id: 'platforms', entry: 'src/chunks/platforms.entry.ts', out: 'dist/yespo-autotrack.platforms.js', flags: { ...FULL, CHUNKS: true }, min: true, chunk: true, budget: 6144 },
+  // For pages marked up with data-yespo-* and eS.JS: no structured-data readers, no platforms, no REST.
+  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: { ...FULL, ZERO: false, REST: false }, min: true, budget: 10240 },
+  // Everything in one readable file (profiles, reading).
+  { id: 'readable', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.js', flags: FULL, min: false },
+  // Every problem named in the console, each payload checked against the zod schemas; loaded in debug mode.
+  { id: 'debug', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.debug.js', flags: { ...FULL, DEBUG: true }, min: 'no-mangle' },
+  // The Shopify custom pixel: pasted into Settings → Customer events, REST only, no zod.
+  { id: 'pixel', entry: 'src/pixel/index.ts', out: 'dist/yespo-autotrack.shopify-pixel.js', flags: FULL, min: true, budget: 6144 },
+]);
+
+/** The flags unit tests run with: the debug build's, everything in one bundle. */
+export const TEST_FLAGS = { ...FULL, DEBUG: true };
+
+/** esbuild / vitest `define` for a variant's flags. */
+export const define = (flags, version) => ({
+  __VERSION__: JSON.stringify(version),
+  ...Object.fromEntries(Object.entries(flags).map(([k, v]) => [`__${k}__`, String(v)])),
+});
