@@ -1,21 +1,12 @@
-import type { ResolvedConfig } from './config/types';
+import type { ReaderContext } from './reader';
 import type { Consent } from './consent';
 import { cartFromInput } from './events/cartState';
 import { derive } from './events/derive';
-import type { Memory } from './events/memory';
-import type { Log } from './lib/log';
 import { text } from './lib/text';
-import type { Outgoing } from './types/model';
-import type { View } from './view';
 
-export interface CommandContext {
-  cfg: ResolvedConfig;
-  log: Log;
-  view: View;
-  memory: Memory;
+/** What the commands need: the reader's context (config, log, view, memory, send, identify) and consent. */
+export interface CommandContext extends Omit<ReaderContext, 'session'> {
   consent: Consent;
-  send(o: Outgoing | undefined): void;
-  identify(raw: unknown, from: string): void;
 }
 
 /** The page's own calls (`yespo.track`, `identify`, `setCart`, `consent`, `debug`): input checked, never thrown at. */

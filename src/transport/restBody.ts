@@ -35,6 +35,31 @@ const int = (q: unknown) => {
   return n > 0 ? n : 1;
 };
 
+/** A StatusCart line as REST shapes it: whole quantities, the currency as `price_currency_code`. */
+function cartLine(i: Obj): Obj {
+  const o: Obj = { productKey: i.productKey };
+  if (i.price !== undefined) o.price = i.price;
+  if (i.discount !== undefined) o.discount = i.discount;
+  o.quantity = int(i.quantity);
+  if (i.currency) o.price_currency_code = i.currency;
+  return tagsOf(i, o);
+}
+
+/** PurchasedItems as REST shapes it: `product_id`, `unit_price`, whole quantities; no GUID (the REST document has none). */
+function purchase(p: Obj): Obj {
+  const b: Obj = {
+    Products: (p.PurchasedItems as Obj[]).map((i) => {
+      const o: Obj = { product_id: i.productKey };
+      if (i.price !== undefined) o.unit_price = i.price;
+      o.quantity = int(i.quantity);
+      return o;
+    }),
+    OrderNumber: p.OrderNumber,
+  };
+  if (p.Tags) b.Tags = p.Tags;
+  return b;
+}
+
 /**
  * The REST body for one event, from the same enriched payload the eS transport sends:
  * `GeneralInfo` (event name, site, time, `sc` cookie, and the visitor the payload's GeneralInfo
@@ -62,32 +87,11 @@ export function restBody(name: string, payload: Obj | undefined, c: RestContext)
       body.SearchRequest = p.SearchRequest;
       break;
     case 'StatusCart':
-      body.StatusCart = {
-        GUID: p.GUID,
-        Products: (p.StatusCart as Obj[]).map((i) => {
-          const o: Obj = { productKey: i.productKey };
-          if (i.price !== undefined) o.price = i.price;
-          if (i.discount !== undefined) o.discount = i.discount;
-          o.quantity = int(i.quantity);
-          if (i.currency) o.price_currency_code = i.currency;
-          return tagsOf(i, o);
-        }),
-      };
+      body.StatusCart = { GUID: p.GUID, Products: (p.StatusCart as Obj[]).map(cartLine) };
       break;
-    case 'PurchasedItems': {
-      const b: Obj = {
-        Products: (p.PurchasedItems as Obj[]).map((i) => {
-          const o: Obj = { product_id: i.productKey };
-          if (i.price !== undefined) o.unit_price = i.price;
-          o.quantity = int(i.quantity);
-          return o;
-        }),
-        OrderNumber: p.OrderNumber,
-      };
-      if (p.Tags) b.Tags = p.Tags;
-      body.PurchasedItems = b;
+    case 'PurchasedItems':
+      body.PurchasedItems = purchase(p);
       break;
-    }
     case 'ProductImpressions':
       body.ProductImpression = { Products: p.ProductImpression };
       break;

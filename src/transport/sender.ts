@@ -8,7 +8,9 @@ import type { ConsentState, Inspection, Outgoing } from '../types/model';
 import { checkEsCall } from '../schema/events';
 import { checkRestBody } from '../schema/rest';
 import { installEs, queuedEvents, sendEs, type EsFn } from './es';
-import { createRest, type Rest } from './rest';
+import type { Rest } from './rest';
+import { modules, type Modules } from '../chunks/modules';
+import { needChunk } from '../chunks/need';
 
 export interface Sender {
   /** Sends one event now, holds it while consent is pending, drops it when denied. */
@@ -49,23 +51,33 @@ function record(c: SenderContext, name: string, payload: Record<string, unknown>
 
 /**
  * 'auto': when the eS script does not load (blocked, or not there within 4 s), what waits in its
- * queue goes through `fallback` (REST) and so does the rest of the visit. Returns a stop.
+ * queue goes through REST (`fallback`), and so does the rest of the visit. Returns a stop.
  */
-function watchLoader(loader: { script: HTMLScriptElement; queue: EsFn }, c: SenderContext, fallback: () => Rest | undefined): () => void {
+function watchLoader(loader: { script: HTMLScriptElement; queue: EsFn }, c: SenderContext, fallback: (then: (r: Rest) => void) => void): () => void {
   let t: ReturnType<typeof setTimeout> | undefined;
   const fail = guard(() => {
     if (t) clearTimeout(t);
     if (window.eS !== loader.queue) return;
-    const rest = fallback();
-    if (!rest) return;
     __DEBUG__ && c.log.debug('the eS script did not load; sending through the REST API from now on');
     c.session.set('rest', 1);
-    for (const [name, payload] of queuedEvents(loader.queue)) rest.send(name, payload, c.identity().name);
+    const queued = queuedEvents(loader.queue);
     loader.queue.q = [];
+    fallback((rest) => queued.forEach(([name, payload]) => rest.send(name, payload, c.identity().name)));
   }, __DEBUG__ && 'loader fallback');
   loader.script.addEventListener('error', fail);
   t = setTimeout(fail, 4000);
   return () => clearTimeout(t);
+}
+
+/** Consent granted: the REST transport, or the eS loader (watched for the 'auto' fallback). */
+function openTransport(c: SenderContext, useRest: (then?: (r: Rest) => void) => void, stop: (f: () => void) => void) {
+  const { cfg, log } = c;
+  if (cfg.transport === 'rest' || (cfg.transport === 'auto' && c.session.get('rest'))) return useRest();
+  const loader = installEs(cfg, c.nonce, log);
+  if (!loader) __DEBUG__ && log.debug('window.eS already exists; using it as it is');
+  // The page refused the loader's script (Trusted Types, transport/es.ts): 'auto' is REST for the visit, now.
+  else if ('failed' in loader) cfg.transport === 'auto' && (c.session.set('rest', 1), useRest());
+  else if (cfg.transport === 'auto') stop(watchLoader(loader, c, useRest));
 }
 
 /**
@@ -77,21 +89,42 @@ export function createSender(c: SenderContext): Sender {
   const { cfg, log } = c;
   let held: Outgoing[] = [];
   let rest: Rest | undefined;
+  let loading = false;
   const stops: Array<() => void> = [];
 
-  /** The REST transport, started once; undefined in the core build, which has none. */
-  const useRest = (): Rest | undefined => {
-    if (__REST__) {
-      if (!rest) (rest = createRest(cfg, log)), stops.push(rest.stop);
+  /** Events wait here while consent is pending, or while the REST chunk loads; in order. */
+  const flush = () => {
+    const q = held;
+    held = [];
+    for (const [name, payload] of q) send(name, payload);
+  };
+
+  /**
+   * The REST transport, started once — in the shop bundle from its chunk, loaded now — then `then`
+   * with it, then what waited. The core build has none.
+   */
+  const useRest = (then: (r: Rest) => void = () => {}) => {
+    if (rest) then(rest);
+    // Not an early return: the bundler drops what the core build never reaches only inside a branch.
+    else if (__REST__) {
+      const begin = (m: Modules['rest']) => {
+        loading = false;
+        if (!m) return;
+        rest = m.createRest(cfg, log);
+        stops.push(rest.stop);
+        then(rest);
+        flush();
+      };
+      if (modules.rest) begin(modules.rest);
+      else (loading = true), void needChunk('rest', log).then(() => begin(modules.rest));
     } else log.error('no REST transport in the core build');
-    return rest;
   };
 
   const send = (name: string, raw?: Record<string, unknown>) => {
     const consent = c.consent();
     if (consent === 'denied') return __DEBUG__ && log.debug('consent denied; not sent:', name);
     const payload = withGeneralInfo(raw, c.identity());
-    if (consent === 'pending') return held.push([name, payload]), __DEBUG__ && log.debug('consent pending; kept:', name);
+    if (consent === 'pending' || loading) return held.push([name, payload]), __DEBUG__ && log.debug('kept for later:', name);
     const body = rest && rest.send(name, payload, c.identity().name);
     if (!rest) sendEs(name, payload);
     else if (!body) return;
@@ -101,18 +134,8 @@ export function createSender(c: SenderContext): Sender {
   return {
     send,
     open() {
-      if (cfg.transport === 'rest' || (cfg.transport === 'auto' && c.session.get('rest'))) useRest();
-      else {
-        const loader = installEs(cfg, c.nonce, log);
-        if (!loader) __DEBUG__ && log.debug('window.eS already exists; using it as it is');
-        // [trusted-types] The page refused the loader's script (transport/es.ts): 'auto' is REST for the visit, now.
-        else if ('failed' in loader) cfg.transport === 'auto' && (c.session.set('rest', 1), useRest());
-        // Once REST has taken over, the loader is not watched again.
-        else if (cfg.transport === 'auto') stops.push(watchLoader(loader, c, () => (rest ? undefined : useRest())));
-      }
-      const q = held;
-      held = [];
-      for (const [name, payload] of q) send(name, payload);
+      openTransport(c, useRest, (w) => stops.push(w));
+      flush();
     },
     drop() {
       held = [];
