@@ -39,7 +39,9 @@ export function checkPage(seen, formats) {
       ...pageErrors(seen.pageErrors),
     );
   }
-  return { type: model ? model.type : null, typeFrom: model ? model.typeFrom : null, facts: factsOf(model), events, problems: tidy(problems) };
+  // The tolerances the readers used (structured data as platforms print it), e.g. "Offers read as offers".
+  const notes = model && Array.isArray(model.notes) ? model.notes.map(String) : [];
+  return { type: model ? model.type : null, typeFrom: model ? model.typeFrom : null, facts: factsOf(model), notes, events, problems: tidy(problems) };
 }
 
 /** @param {PageModel | undefined} model */

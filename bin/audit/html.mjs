@@ -47,7 +47,7 @@ function pageDetails(p) {
   return `<details><summary>${esc(p.input)}</summary>
 <p>${p.status ? `HTTP ${p.status} · ` : ''}${esc(p.bundle || '')} ${esc(p.version || '')} · <a href="${esc(p.url)}">${esc(p.url)}</a></p>
 <p>page type <b>${esc(p.type || '—')}</b>${p.typeFrom ? ` (decided by ${esc(p.typeFrom)})` : ''}</p>
-<h4>read</h4><ul>${facts.join('') || '<li>nothing</li>'}</ul>
+<h4>read</h4><ul>${facts.join('') || '<li>nothing</li>'}</ul>${p.notes && p.notes.length ? `<h4>tolerances</h4><ul>${p.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 <h4>events</h4><ul>${events.join('') || '<li>none</li>'}</ul>
 <h4>problems</h4><ul>${problems.join('') || '<li>none</li>'}</ul></details>`;
 }

@@ -34,6 +34,7 @@ export function pageText(p) {
   const facts = Object.entries(p.facts);
   if (facts.length) lines.push('  read');
   for (const [k, f] of facts) lines.push(`    ${k.padEnd(9)} ${short(f.value, 200)}  ${paint('2', '← ' + f.from)}`);
+  if (p.notes && p.notes.length) lines.push(`  tolerances  ${p.notes.join('; ')}`);
   lines.push(p.events.length ? '  events' : '  events      none');
   for (const e of p.events) lines.push(`    ${e.name}${e.via ? ' (REST)' : ''} ${e.via ? short(e.body, 400) : e.payload === undefined ? '' : short(e.payload, 400)}`.trimEnd());
   lines.push(p.problems.length ? '  problems' : '  problems    none');

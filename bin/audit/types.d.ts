@@ -15,6 +15,8 @@ export interface PageModel {
   order?: unknown;
   customer?: unknown;
   search?: unknown;
+  /** Tolerances the readers used (src/types/model.ts). */
+  notes?: string[];
 }
 
 export interface Inspection {
@@ -85,6 +87,8 @@ export interface PageReport {
   type: string | null;
   typeFrom: string | null;
   facts: Record<string, { value: unknown; from: string }>;
+  /** Tolerances the readers used to read the page ("Offers read as offers"). */
+  notes?: string[];
   events: SentEvent[];
   problems: Problem[];
   blocked: number;

@@ -43,9 +43,14 @@ export const OPTIONS: readonly Option[] = [
   ['search.params', 'strs', ['q', 's', 'search', 'query'], 'a list of URL parameter names'],
   ['search.onlyNotFound', 'bool', false],
   ['spa', 'bool', true],
-  ['dataLayer', 'dataLayer', 'dataLayer', 'true, false or the name of the array', undefined, 1],
-  ['platforms', 'platforms', [], 'true, false or an object of platform → true/false', PLATFORM_NAMES, 1],
-  ['categoryKey', 'enum', 'url', undefined, ['url', 'breadcrumb'], 1],
+  // The full build's options; the core build reads none of them (there they are unknown options).
+  ...((__ZERO__
+    ? [
+        ['dataLayer', 'dataLayer', 'dataLayer', 'true, false or the name of the array', undefined, 1],
+        ['platforms', 'platforms', [], 'true, false or an object of platform → true/false', PLATFORM_NAMES, 1],
+        ['categoryKey', 'enum', 'url', undefined, ['url', 'breadcrumb'], 1],
+      ]
+    : []) as Option[]),
   ['user', 'obj'],
   ['user.externalCustomerId', 'str'],
   ['user.email', 'str'],

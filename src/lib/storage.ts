@@ -33,12 +33,16 @@ export function createStore(kind: 'localStorage' | 'sessionStorage'): Store {
   const mem: Record<string, string> = Object.create(null);
   const dirty: string[] = [];
   let held = false;
+  // Looked up once: every access of window.localStorage goes through the browser's security checks.
+  let cached: Storage | null | undefined;
   const web = (): Storage | undefined => {
-    try {
-      return window[kind] || undefined;
-    } catch {
-      return undefined;
-    }
+    if (cached === undefined)
+      try {
+        cached = window[kind] || null;
+      } catch {
+        cached = null;
+      }
+    return cached || undefined;
   };
   const write = (k: string) => {
     try {

@@ -38,8 +38,9 @@ function decideType(ev: Evidence[], loc: Location, cfg: ResolvedConfig, problem:
   pick(a.product ? 'product' : undefined, 'data-yespo-product');
   pick(a.category ? 'category' : undefined, 'data-yespo-category');
   for (const e of ev) if (e !== a) pick(e.pageType, e.source);
-  pick(urlPageType(loc.pathname, cfg.pages), 'URL rule', true);
-  pick(looksLikeSearch(loc.pathname, loc.search, cfg.search.params) ? 'search' : undefined, 'search URL', true);
+  // The URL's own signals speak only when nothing else did (they are quiet about disagreeing anyway).
+  if (!type) pick(urlPageType(loc.pathname, cfg.pages), 'URL rule', true);
+  if (!type) pick(looksLikeSearch(loc.pathname, loc.search, cfg.search.params) ? 'search' : undefined, 'search URL', true);
   pick('other', 'no signal', true);
   return { type: type as PageType, typeFrom };
 }

@@ -19,7 +19,15 @@ describe('checkPage', () => {
       seen({ config, consent: 'granted', problems: [], events: [], page: { type: 'product', typeFrom: 'json-ld', from: { product: 'json-ld' }, product } }, { calls: [['sendEvent', 'ProductPage', { ProductPage: product }]] }),
       formats,
     );
-    expect(r).toEqual({ type: 'product', typeFrom: 'json-ld', facts: { product: { value: product, from: 'json-ld' } }, events: [{ name: 'ProductPage', payload: { ProductPage: product } }], problems: [] });
+    expect(r).toEqual({ type: 'product', typeFrom: 'json-ld', facts: { product: { value: product, from: 'json-ld' } }, notes: [], events: [{ name: 'ProductPage', payload: { ProductPage: product } }], problems: [] });
+  });
+
+  it('names the tolerances the readers used, and the text report shows them', async () => {
+    const page = { type: 'product', typeFrom: 'json-ld', from: { product: 'json-ld' }, product: { productKey: 'W-1' }, notes: ['Offers read as offers', 'price read from a string'] };
+    const r = checkPage(seen({ config, problems: [], page }, { calls: [['sendEvent', 'ProductPage', { ProductPage: { productKey: 'W-1' } }]] }), formats);
+    expect(r.notes).toEqual(['Offers read as offers', 'price read from a string']);
+    const { pageText } = await import('../../bin/audit/report.mjs');
+    expect(pageText({ input: 'x', url: 'x', status: 200, bundle: 'page', version: '1', blocked: 0, ...r })).toContain('tolerances  Offers read as offers; price read from a string');
   });
 
   it("takes the tracker's problems with their own code and level, errors first", () => {
