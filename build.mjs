@@ -19,6 +19,9 @@ const variant = (v, mangleCache) =>
     format: 'iife',
     outfile: v.out,
     minify: !!v.min,
+    // Not strict mode: the eS loader's queue then holds the same sloppy-mode \`arguments\` objects as
+    // Yespo's own snippet, whose \`callee\` old libraries (MooTools 1.4's Array.from) read.
+    tsconfigRaw: { compilerOptions: { alwaysStrict: false, verbatimModuleSyntax: true } },
     // Internal fields start with "_" and are renamed: they never reach the page's globals.
     ...(v.min === true ? { mangleProps: /^_/, mangleCache } : {}),
   });

@@ -43,21 +43,9 @@ test("Prototype 1.6's toJSON hooks and an enumerable Object.prototype key: REST 
 
 /** The demo shop's pages with `files` loaded first in `<head>`, as an old theme loads its library. */
 async function withLibraries(p: Page, files: string[]) {
-  // MooTools 1.4.5 replaces Array.from with one that reads `.callee`, which throws on the strict-mode
-  // `arguments` the loader queues; the demo's stand-in runs Array.from over them, so this recorder
-  // copies them with Array.prototype.slice instead (what Yespo's own script does is not known here).
-  await p.route('**/es-standin.js', (r) =>
-    r.fulfill({
-      contentType: 'text/javascript',
-      body: `(() => {
-        const slice = (a) => Array.prototype.slice.call(a);
-        const calls = (window.__esCalls = []);
-        const unwrap = (e) => { const a = slice(e); return a.length === 1 && Object.prototype.toString.call(a[0]) === '[object Arguments]' ? slice(a[0]) : a; };
-        (window.eS && window.eS.q || []).forEach((e) => calls.push({ args: unwrap(e) }));
-        window.eS = function () { calls.push({ args: slice(arguments) }); };
-      })();`,
-    }),
-  );
+  // MooTools 1.4.5 replaces Array.from with one that reads `.callee`. The bundle is not strict-mode
+  // code, so the loader queues sloppy `arguments` as Yespo's own snippet does, and the demo's
+  // stand-in (which runs Array.from over them, as a script of Yespo's might) works here unchanged.
   for (const f of files) await p.route(`**/__libs/${f}`, (r) => r.fulfill({ contentType: 'text/javascript', body: lib(f) }));
   await p.route(/^http:\/\/127\.0\.0\.1:\d+\/(product\/[^/]+|cart|checkout(\?.*)?|thank-you)$/, async (r) => {
     const res = await r.fetch();

@@ -24,4 +24,12 @@ for (const file of built) {
   }
 }
 console.log(`ok  no eval / Function / string timers in ${built.length} built files`);
+// The shop files are sloppy-mode code: the eS loader must queue the same `arguments` objects as
+// Yespo's snippet (strict-mode ones throw on `callee`, which MooTools' Array.from reads).
+for (const { out } of VARIANTS.filter((v) => v.budget && v.id !== 'pixel')) {
+  if (/^\s*["']use strict["']/.test(readFileSync(out, 'utf8'))) {
+    console.log(`FAIL ${out}: strict mode (the loader queue's arguments would throw on callee)`);
+    failed = true;
+  }
+}
 process.exit(failed ? 1 : 0);
