@@ -1,5 +1,5 @@
 import { platforms } from './platforms';
-import { createRest } from './rest';
+import { createRest } from '../transport/rest';
 import { structured } from './structured';
 
 /** What the full build reads and sends with beyond the main file. */

@@ -1,1 +1,0 @@
-export { createRest } from '../transport/rest';
