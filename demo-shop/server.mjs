@@ -50,7 +50,7 @@ const routes = new Map([
   ['/yespo-autotrack.debug.js', join(dist, 'yespo-autotrack.debug.js')],
   ['/yespo-autotrack.core.min.js', join(dist, 'yespo-autotrack.core.min.js')],
   // The shop bundle's chunks, loaded beside it where a page needs them.
-  ...['structured', 'platforms'].map((name) => [`/yespo-autotrack.${name}.js`, join(dist, `yespo-autotrack.${name}.js`)]),
+  ...['structured', 'platforms', 'impressions', 'datalayer'].map((name) => [`/yespo-autotrack.${name}.js`, join(dist, `yespo-autotrack.${name}.js`)]),
   ['/es-standin.js', join(dist, 'demo/es-standin.js')],
 ]);
 const notFoundPage = join(here, 'pages/404.html');

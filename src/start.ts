@@ -4,14 +4,14 @@ import { lastCart } from './events/cartState';
 import { guard } from './lib/guard';
 import type { Log } from './lib/log';
 import type { Store } from './lib/storage';
-import { fold } from './page/fold';
 import type { Reader } from './reader';
 import { readWishlist, wishlistOf } from './sources/attributes';
 import { pageCurrency } from './sources/currency';
-import { watchDataLayer, type DlSignal } from './sources/datalayer';
+import type { DlSignal } from './sources/datalayer';
+import { isConsent, mayMatter, watchEntries } from './sources/dataLayerArray';
 import { readCustomerForm } from './sources/forms';
 import { detectNames, platformContext } from './sources/platforms/detect';
-import { modules } from './chunks/modules';
+import { modules, type Modules } from './chunks/modules';
 import { needChunk } from './chunks/need';
 import { hasStructured } from './page/evidence';
 import { readRecAddToCart } from './sources/recs';
@@ -36,14 +36,43 @@ export interface StartContext {
   summary(): void;
 }
 
-/** A dataLayer entry (full build): page evidence for the reader, or an event of its own. */
-function onDataLayer(c: StartContext, s: DlSignal) {
+/** A dataLayer signal (full build): page evidence for the reader, or an event of its own. */
+function onDataLayer(c: StartContext, s: DlSignal, fold: NonNullable<Modules['datalayer']>['fold']) {
   const r = fold(c.reader.dataLayer(), s, { ownCart: !!document.querySelector('[data-yespo-cart]'), lastCart: () => lastCart(c.local) });
   if (!r) return;
   if ('wishlist' in r) return c.send(['AddToWishlist', { AddToWishlist: wishlistOf(r.wishlist) }]);
   if ('identity' in r) return c.identify(r.identity, 'dataLayer');
   if ('consent' in r) return c.followGoogle(false);
   c.reader.setDataLayer(r.evidence, c.route.waiting());
+}
+
+/**
+ * The page's dataLayer (full build): Consent Mode commands at once; entries that may be ecommerce
+ * read by the entry reader — in the shop bundle a chunk, loaded the first time one comes, and
+ * awaited by the first read (`need`) when the page pushed some before the bundle ran.
+ */
+function followDataLayer(c: StartContext, name: string, need: Array<Promise<boolean>>): () => void {
+  const pending: unknown[] = [];
+  const opts = { currency: c.cfg.currency, problem: c.problem };
+  let loading: Promise<boolean> | undefined;
+  const read = (entry: unknown) => {
+    const m = modules.datalayer!;
+    const s = m.readDataLayerEntry(entry, opts);
+    if (s) onDataLayer(c, s, m.fold);
+  };
+  const stop = watchEntries(
+    name,
+    (entry) => {
+      if (isConsent(entry)) return c.followGoogle(false);
+      if (!mayMatter(entry)) return;
+      if (modules.datalayer && !pending.length) return read(entry);
+      pending.push(entry);
+      loading = loading || needChunk('datalayer', c.log).then((ok) => (ok && pending.splice(0).forEach(guard(read, __DEBUG__ && 'dataLayer signal')), ok));
+    },
+    c.problem,
+  );
+  if (loading) need.push(loading);
+  return stop;
 }
 
 /**
@@ -70,8 +99,7 @@ function followPlatforms(c: StartContext, names: string[]) {
  * prints any, a platform's adapter where one is detected. Runs `then` once they are there (at once
  * when nothing is missing, so the builds without chunks stay synchronous).
  */
-function withChunks(c: StartContext, names: string[], then: () => void) {
-  const need: Array<Promise<boolean>> = [];
+function withChunks(c: StartContext, names: string[], need: Array<Promise<boolean>>, then: () => void) {
   if (__CHUNKS__ && !modules.structured && hasStructured(document)) need.push(needChunk('structured', c.log));
   if (__CHUNKS__ && !modules.platforms && names.length) need.push(needChunk('platforms', c.log));
   if (need.length) void Promise.all(need).then(guard(then, __DEBUG__ && 'start'));
@@ -86,8 +114,9 @@ export function startReading(c: StartContext, attrs?: Evidence, done: (r: Starte
   const { cfg, problem } = c;
   const stops: Array<() => void> = [];
   const names = __ZERO__ && cfg.platforms ? detectNames(platformContext(document, window, { productKey: cfg.productKey, url: location.href, problem }), cfg.platforms) : [];
-  if (__ZERO__ && cfg.dataLayer) stops.push(watchDataLayer(cfg.dataLayer, guard((s: DlSignal) => onDataLayer(c, s), __DEBUG__ && 'dataLayer signal'), { currency: cfg.currency, problem }));
-  withChunks(c, names, () => {
+  const need: Array<Promise<boolean>> = [];
+  if (__ZERO__ && cfg.dataLayer) stops.push(followDataLayer(c, cfg.dataLayer, need));
+  withChunks(c, names, need, () => {
     c.reader.setPlatforms(names);
     if (__ZERO__) stops.push(followPlatforms(c, names));
     c.reader.first(attrs);
@@ -124,6 +153,7 @@ function watchAll(c: StartContext, stops: Array<() => void>): Impressions {
       customerForm: (form) => c.identify(readCustomerForm(form), 'customer form'),
     },
     problem,
+    c.log,
   );
   stops.push(w.stop);
   return w.impressions;

@@ -11,7 +11,7 @@ import type { Log } from './lib/log';
 import { createStore } from './lib/storage';
 import { createReader } from './reader';
 import { readAttributes } from './sources/attributes';
-import { googleConsent } from './sources/datalayer';
+import { googleConsent } from './sources/dataLayerArray';
 import { followRoutes, startReading, whenParsed } from './start';
 import { createSender } from './transport/sender';
 import type { Evidence } from './types/evidence';

@@ -12,7 +12,7 @@ const MAX_LINES = 60;
 /** The import graph of the bundle's entries, from esbuild's metafile. */
 async function imports(): Promise<Record<string, string[]>> {
   const r = await build({
-    entryPoints: ['src/auto.ts', 'src/index.ts', 'src/schema/index.ts', 'src/pixel/index.ts', 'src/chunks/structured.entry.ts', 'src/chunks/platforms.entry.ts'],
+    entryPoints: ['src/auto.ts', 'src/index.ts', 'src/schema/index.ts', 'src/pixel/index.ts', 'src/chunks/structured.entry.ts', 'src/chunks/platforms.entry.ts', 'src/chunks/impressions.entry.ts', 'src/chunks/datalayer.entry.ts'],
     bundle: true,
     write: false,
     metafile: true,

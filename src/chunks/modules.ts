@@ -1,5 +1,8 @@
 import { platforms } from './platforms';
 import { createRest } from '../transport/rest';
+import type { createImpressions } from '../watch/impressions';
+import { fold } from '../page/fold';
+import { readDataLayerEntry } from '../sources/datalayer';
 import { structured } from './structured';
 
 /** What the full build reads and sends with beyond the main file. */
@@ -7,6 +10,8 @@ export interface Modules {
   structured?: { structured: typeof structured };
   platforms?: typeof platforms;
   rest?: { createRest: typeof createRest };
+  impressions?: { createImpressions: typeof createImpressions };
+  datalayer?: { readDataLayerEntry: typeof readDataLayerEntry; fold: typeof fold };
 }
 
 /**
@@ -19,4 +24,6 @@ export const modules: Modules = {
   // REST stays in the main file: on a page whose CSP refuses the tracker's Trusted Types policy
   // no script can be inserted, and REST is then the one way events still go out.
   rest: __REST__ ? { createRest } : undefined,
+  impressions: undefined,
+  datalayer: __ZERO__ && !__CHUNKS__ ? { readDataLayerEntry, fold } : undefined,
 };

@@ -13,6 +13,6 @@ export async function needChunk(name: keyof Modules, log: Log): Promise<boolean>
   if (modules[name]) return true;
   const api = await loadChunk<Modules[typeof name]>(name);
   if (api) (modules as Record<string, unknown>)[name] = api;
-  else if (!warned[name]) (warned[name] = 1), log.warn(`yespo-autotrack.${name}.js could not be loaded from beside the bundle; copy the whole dist folder`);
+  else if (!warned[name]) (warned[name] = 1), log.warn(`yespo-autotrack.${name}.js is missing beside the bundle: copy all of dist/`);
   return !!api;
 }

@@ -1,6 +1,7 @@
 import type { CartItem, OrderItem, ProductPagePayload } from '../schema/events';
 import { isKnown, normalizeIdentity, type Identity } from '../lib/identity';
 import { guard } from '../lib/guard';
+import { command, googleConsent, obj, watchEntries } from './dataLayerArray';
 import type { Report } from '../types/problems';
 import { parseNumber, parseQuantity } from '../lib/number';
 import { text } from '../lib/text';
@@ -33,15 +34,9 @@ export interface DlOptions {
   problem?: Report;
 }
 
-/** Most entries replayed from before we loaded. */
-const MAX_REPLAY = 500;
 
 type Obj = Record<string, unknown>;
-type Push = (...a: unknown[]) => unknown;
 
-const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Obj) : undefined);
-/** gtag() pushes its own `arguments` object (which has `callee`), or an array: a command, not an event object. */
-const command = (e: Obj): e is Obj & unknown[] => Array.isArray(e) || 'callee' in e;
 
 /** GA4 items or UA products → cart lines; GTM4WP's `sku` wins over `item_id` / `id`. */
 function lines(v: unknown[], cur: string | undefined, problem: DlOptions['problem']): CartItem[] {
@@ -179,31 +174,6 @@ export function readDataLayerEntry(entry: unknown, opts: DlOptions = {}): DlSign
   }
 }
 
-/**
- * Google Consent Mode's `analytics_storage` as the dataLayer's `gtag('consent', 'default' | 'update', …)`
- * commands leave it: an update beats any default, a later update beats an earlier one. A default
- * limited to some `region`s counts everywhere (the visitor's region is not known here).
- * Undefined when the page says nothing.
- */
-export function googleConsent(arr: unknown): 'granted' | 'denied' | undefined {
-  let state: 'granted' | 'denied' | undefined;
-  let updated = false;
-  if (!Array.isArray(arr)) return undefined;
-  for (let i = 0; i < arr.length; i++) {
-    try {
-      const a = obj(arr[i]);
-      if (!a || !command(a) || a[0] !== 'consent') continue;
-      const v = (obj(a[2]) || {}).analytics_storage;
-      if (v !== 'granted' && v !== 'denied') continue;
-      if (a[1] === 'update') (state = v), (updated = true);
-      else if (a[1] === 'default' && !updated) state = v;
-    } catch {
-      /* a hostile entry says nothing */
-    }
-  }
-  return state;
-}
-
 const qty = (n: number) => String(Math.round(n * 1e3) / 1e3);
 
 /** The cart after an add_to_cart / remove_from_cart: quantities summed per productKey, empty lines dropped. */
@@ -221,89 +191,19 @@ export function applyDelta(items: CartItem[], delta: DlDelta): CartItem[] {
 }
 
 /**
- * Reads `window[name]`: replays what is already there, then follows every later push.
- *
- * GTM (and gtag.js, and other tags) replace `push` with a wrapper that calls the push they found,
- * some tags replace it outright, and a few throw. So `push` becomes an accessor: each function a
- * tag assigns is kept, and the getter hands out a wrapper around it. Whoever calls `push` reaches
- * the newest tag's function with every older wrapper still in its chain, and the outermost of our
- * wrappers sees the entry once the chain has run (or thrown). This sees every assignment the
- * moment it happens, so no polling. Replacing the array itself is not followed: GTM stops
- * listening to a replaced array too, so shops do not do it.
+ * Reads `window[name]` (dataLayerArray.ts follows it) and hears what each entry says: the page's
+ * own replay and every later push, read at once.
  */
 export function watchDataLayer(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions = {}): () => void {
-  return guard(watch)(name, onSignal, opts) || (() => {});
-}
-
-function watch(name: string, onSignal: (s: DlSignal) => void, opts: DlOptions): () => void {
-  const w = window as unknown as Record<string, unknown>;
-  const problem = opts.problem || (() => {});
   const send = guard(onSignal, __DEBUG__ && 'dataLayer signal');
-  let off = false;
-  const emit = (entries: ArrayLike<unknown>) => {
-    for (let i = 0; i < entries.length && !off; i++) {
-      const s = readDataLayerEntry(entries[i], opts);
-      if (s) send(s);
-    }
-  };
-  let arr = w[name] as unknown[];
-  // gtag's snippet does the same, so pushes made before GTM loads land in this array.
-  if (arr == null) arr = w[name] = [];
-  if (!Array.isArray(arr)) return __DEBUG__ && problem('datalayer', `dataLayer: window.${name} is not an array`), () => {};
-  if (__DEBUG__ && arr.length > MAX_REPLAY) problem('capped', `dataLayer: ${arr.length} entries, last ${MAX_REPLAY} read`);
-  emit(arr.slice(-MAX_REPLAY));
-  const undo = followPush(arr, (a) => !off && emit(a), problem);
-  return () => {
-    off = true;
-    undo();
-  };
+  return watchEntries(
+    name,
+    (e) => {
+      const sig = readDataLayerEntry(e, opts);
+      if (sig) send(sig);
+    },
+    opts.problem || (() => {}),
+  );
 }
 
-/** `push` made an accessor (see watchDataLayer): `heard` gets each push's entries once every tag's wrapper has run. */
-function followPush(arr: unknown[], heard: (entries: unknown[]) => void, problem: Report): () => void {
-  let depth = 0;
-  let off = false;
-  const wrap = (f: unknown) =>
-    typeof f !== 'function'
-      ? f
-      : function (this: unknown, ...a: unknown[]) {
-          let r: unknown;
-          depth++;
-          try {
-            r = (f as Push).apply(this, a);
-          } catch {
-            __DEBUG__ && problem('datalayer', 'dataLayer: another tag\'s push threw');
-            r = arr.length;
-          }
-          depth--;
-          if (!depth && !off) heard(a);
-          return r;
-        };
-  let inner: unknown = arr.push;
-  let outer = wrap(inner);
-  const get = () => (off ? inner : outer);
-  try {
-    Object.defineProperty(arr, 'push', {
-      configurable: true,
-      get,
-      set(f: unknown) {
-        inner = f;
-        outer = wrap(f);
-      },
-    });
-  } catch {
-    __DEBUG__ && problem('datalayer', 'dataLayer: push cannot be wrapped');
-  }
-  return () => {
-    off = true;
-    try {
-      const d = Object.getOwnPropertyDescriptor(arr, 'push');
-      if (d && d.get === get) {
-        delete (arr as { push?: unknown }).push;
-        if (arr.push !== inner) (arr as { push: unknown }).push = inner;
-      }
-    } catch {
-      /* leave a foreign push as it is */
-    }
-  };
-}
+export { googleConsent };

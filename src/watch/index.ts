@@ -1,7 +1,9 @@
 import type { ResolvedConfig } from '../config/types';
 import { guard } from '../lib/guard';
 import type { Report } from '../types/problems';
-import { createImpressions, type Impression, type Impressions } from './impressions';
+import type { Impression, Impressions } from './impressions';
+import { lazyImpressions } from './lazyImpressions';
+import type { Log } from '../lib/log';
 import { watchInteractions, type InteractionHandlers } from './interactions';
 import { watchMutations } from './mutations';
 import { watchNavigation } from './navigation';
@@ -24,8 +26,8 @@ const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? re
  * MutationObserver (late content, cart changes), SPA navigation, clicks and form submits.
  * Returns the impressions engine and a stop for all of them.
  */
-export function startWatchers(cfg: ResolvedConfig, h: WatchHooks, problem: Report): { impressions: Impressions; stop: () => void } {
-  const imp = createImpressions(cfg.impressions, h.impressions, problem);
+export function startWatchers(cfg: ResolvedConfig, h: WatchHooks, problem: Report, log: Log): { impressions: Impressions; stop: () => void } {
+  const imp = lazyImpressions(cfg.impressions, h.impressions, problem, log);
   later(guard(() => imp.add(document), __DEBUG__ && 'impressions start'));
   const stops = [
     imp.stop,

@@ -1,0 +1,52 @@
+import { needChunk } from '../chunks/need';
+import { modules } from '../chunks/modules';
+import type { ResolvedConfig } from '../config/types';
+import type { Log } from '../lib/log';
+import type { Report } from '../types/problems';
+import { createImpressions, type Impression, type Impressions } from './impressions';
+
+/**
+ * The impressions engine, where a page has recommendation items: in the shop bundle its chunk is
+ * loaded the first time an item is found (at start when idle, or in late content), and the same
+ * interface stands in until then. Builds without chunks create the engine at once.
+ */
+export function lazyImpressions(o: ResolvedConfig['impressions'], send: (list: Impression[]) => void, problem: Report, log: Log): Impressions {
+  // A ternary, not an early return: the bundler keeps only the branch a build takes.
+  return __CHUNKS__ ? whenFound(o, send, problem, log) : createImpressions(o, send, problem);
+}
+
+function whenFound(o: ResolvedConfig['impressions'], send: (list: Impression[]) => void, problem: Report, log: Log): Impressions {
+  let engine: Impressions | undefined;
+  let loading = false;
+  let stopped = false;
+  // An invalid selector: the engine reports it.
+  const has = (root: ParentNode) => {
+    try {
+      return !!(((root as Element).matches && (root as Element).matches(o.itemSelector)) || root.querySelector(o.itemSelector));
+    } catch {
+      return true;
+    }
+  };
+  const start = () => {
+    if (loading) return;
+    loading = true;
+    void needChunk('impressions', log).then(() => {
+      const m = modules.impressions;
+      if (!m || stopped) return;
+      engine = m.createImpressions(o, send, problem);
+      engine.add(document);
+    });
+  };
+  const add = (root: ParentNode) => (engine ? engine.add(root) : has(root) && start());
+  return {
+    add,
+    sweep: () => engine && engine.sweep(),
+    reset: () => (engine ? engine.reset() : add(document)),
+    flush: () => engine && engine.flush(),
+    stop() {
+      stopped = true;
+      if (engine) engine.stop();
+    },
+    size: () => (engine ? engine.size() : 0),
+  };
+}
