@@ -28,8 +28,11 @@ export interface Memory {
   store: Store;
 }
 
+/** Storage key and how many are kept, of each list; the Shopify pixel keeps the same lists. */
+export const LISTS = { orders: ['orders', 100], customers: ['customers', 20] } as const;
+
 export const createMemory = (store: Store): Memory => ({
-  orders: remembered(store, 'orders', 100),
-  customers: remembered(store, 'customers', 20),
+  orders: remembered(store, ...LISTS.orders),
+  customers: remembered(store, ...LISTS.customers),
   store,
 });

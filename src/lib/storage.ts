@@ -12,7 +12,8 @@ export interface Store {
   release(): void;
 }
 
-const PREFIX = 'yespo:';
+/** Every key the tracker stores starts so (the Shopify pixel reads the same keys). */
+export const PREFIX = 'yespo:';
 
 /**
  * A stored value, as written. A list or object that an earlier version wrote on a Prototype.js 1.6

@@ -1,5 +1,7 @@
 import type { OrderItem } from '../schema/events';
 import { text } from '../lib/text';
+import type { ProductKeyField } from '../config/types';
+import { productKey } from '../sources/platforms/common';
 import { at, obj, type Obj } from './json';
 
 /** Lines read from one checkout; Shopify checkouts allow far fewer, this only bounds hostile input. */
@@ -22,26 +24,21 @@ export function shopifyId(v: unknown): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** A product URL's handle, as the storefront's `url` key reads it: the last path segment, no query, no `.html`. */
-const handle = (v: unknown) => {
-  const s = text(v, 2048);
-  const seg = s && s.split(/[?#]/)[0].split('/').filter(Boolean).pop();
-  return text(seg && seg.replace(/\.html?$/, ''));
-};
-
 /**
- * The productKey in the config's order. For Shopify, `productID` and `id` mean the product id, then
- * the variant id: the storefront keys the theme's thank-you page lines (`product_id || variant_id`)
- * and product pages (ShopifyAnalytics `product.id`) the same way, so the keys match.
+ * The productKey in the config's order, as the storefront's adapters key it (sources/platforms/common.ts):
+ * the variant's SKU, the product id then the variant id (the theme's thank-you lines and
+ * ShopifyAnalytics' `product.id` are keyed that way), or the product URL's handle.
  */
 export function lineKey(line: Obj, order: string[]): string | undefined {
   const v = obj(line.variant) || {};
-  for (const k of order) {
-    const key =
-      k === 'sku' ? text(v.sku) : k === 'url' ? handle(at(v, 'product', 'url')) : /id/i.test(k) ? shopifyId(at(v, 'product', 'id')) || shopifyId(v.id) : undefined;
-    if (key) return key;
+  const u = text(at(v, 'product', 'url'), 2048);
+  let url: URL | undefined;
+  try {
+    url = u ? new URL(u, 'https://shop.invalid') : undefined;
+  } catch {
+    url = undefined;
   }
-  return undefined;
+  return productKey({ productKey: order as ProductKeyField[] }, url, v.sku, shopifyId(at(v, 'product', 'id')) || shopifyId(v.id));
 }
 
 /** MoneyV2 → integer cents. Shopify types `amount` as a number; a plain decimal string is taken too. */

@@ -1,6 +1,7 @@
 import type { PixelBrowser, PixelConfig } from './types';
 import type { Log } from '../lib/log';
 import { customerData, type Identity } from '../lib/identity';
+import { serialize } from '../lib/serialize';
 import type { Purchase } from './checkout';
 import type { Obj } from './json';
 import { cartGuid, cartPurchased, rememberCustomer, rememberOrder } from './memory';
@@ -38,7 +39,8 @@ export function createDeliver(b: PixelBrowser, cfg: PixelConfig, secure: boolean
     async customer(identity) {
       const cd = customerData(identity);
       if (!cd) return;
-      const fp = JSON.stringify(cd);
+      // The storefront's fingerprint (events/visitor.ts), so one buyer is one entry in the shared list.
+      const fp = serialize(cd)!;
       if (!(await first('c' + fp, () => rememberCustomer(b, fp)))) return log.debug('CustomerData sent before', cd);
       await send(identity, (v) => customerBody(v));
     },

@@ -1,11 +1,12 @@
 import type { PixelBrowser } from './types';
 import { GUID_RE } from '../lib/guid';
+import { KEY } from '../events/cartState';
+import { LISTS } from '../events/memory';
+import { PREFIX } from '../lib/storage';
 import { at } from './json';
 
-// The storefront bundle's keys and formats (src/lib/storage.ts prefixes "yespo:" and stores JSON).
-const CART = 'yespo:cart';
-const ORDERS = 'yespo:orders';
-const CUSTOMERS = 'yespo:customers';
+// The storefront bundle's keys and formats: the same lists, under the same prefix, as JSON.
+const CART = PREFIX + KEY;
 
 /** A JSON value from the shop's own localStorage; undefined when absent, unreadable or refused. */
 async function read(b: PixelBrowser, key: string): Promise<unknown> {
@@ -36,10 +37,10 @@ async function remember(b: PixelBrowser, key: string, item: string, keep: number
 }
 
 /** True the first time this browser sees the order number, storefront included. */
-export const rememberOrder = (b: PixelBrowser, number: string) => remember(b, ORDERS, number, 100);
+export const rememberOrder = (b: PixelBrowser, number: string) => remember(b, PREFIX + LISTS.orders[0], number, LISTS.orders[1]);
 
 /** True the first time this browser sends this CustomerData (its JSON is the fingerprint). */
-export const rememberCustomer = (b: PixelBrowser, fp: string) => remember(b, CUSTOMERS, fp, 20);
+export const rememberCustomer = (b: PixelBrowser, fp: string) => remember(b, PREFIX + LISTS.customers[0], fp, LISTS.customers[1]);
 
 /** GUID of the storefront's last StatusCart, when it stored one. */
 export async function cartGuid(b: PixelBrowser): Promise<string | undefined> {
