@@ -1,6 +1,7 @@
 import type { CartItem } from '../schema/events';
 import { revive, type Store } from '../lib/storage';
 import { serialize } from '../lib/serialize';
+import type { Outgoing } from '../types/model';
 import type { Report } from '../types/problems';
 import { guid } from '../lib/guid';
 import { parseNumber, parseQuantity } from '../lib/number';
@@ -15,7 +16,8 @@ export interface CartMemo {
   items?: CartItem[];
 }
 
-const KEY = 'cart';
+/** The cart memo's storage key (the Shopify pixel reads its GUID). */
+export const KEY = 'cart';
 
 /**
  * Order-insensitive fingerprint of a cart: reordering lines is not a change. Written by
@@ -30,26 +32,22 @@ export function cartFingerprint(items: CartItem[]): string {
 }
 
 /**
- * The exactly-once key (events/once.ts) of a cart change: from the last StatusCart sent (its GUID)
- * to this cart, so two tabs that read the same new cart send one StatusCart. Read it before
- * `cartChange` updates the memo.
+ * The StatusCart to send for this cart, or undefined when Yespo already has it (same fingerprint
+ * as the last one sent, or a new visitor's first cart is empty). The memo is updated. The third
+ * element is its exactly-once key (events/once.ts): from the last StatusCart sent (its GUID) to
+ * this cart, so two tabs that read the same new cart send one StatusCart.
  */
-export const cartOnceKey = (store: Store, items: CartItem[]) => 'cart:' + (lastCartGuid(store) || '') + '>' + cartFingerprint(items);
-
-/**
- * The StatusCart payload to send for this cart, or undefined when Yespo already has it (same
- * fingerprint as the last one sent, or a new visitor's first cart is empty). The memo is updated.
- */
-export function cartChange(store: Store, items: CartItem[]): { StatusCart: CartItem[]; GUID: string } | undefined {
+export function cartChange(store: Store, items: CartItem[]): Outgoing | undefined {
   const fp = cartFingerprint(items);
   const last = store.get<CartMemo>(KEY);
   if (last ? last.fp === fp : !items.length) {
     if (!last) store.set(KEY, { fp });
     return undefined;
   }
+  const once = 'cart:' + ((last && typeof last.guid === 'string' && last.guid) || '') + '>' + fp;
   const id = guid();
   store.set(KEY, { fp, guid: id, items });
-  return { StatusCart: items, GUID: id };
+  return ['StatusCart', { StatusCart: items, GUID: id }, once];
 }
 
 /** GUID of the last StatusCart sent from this browser. */

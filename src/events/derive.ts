@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/types';
 import type { CartItem, OrderItem } from '../schema/events';
 import type { Outgoing, PageModel } from '../types/model';
 import type { Report } from '../types/problems';
-import { cartChange, cartOnceKey, cartPurchased, lastCart, lastCartGuid } from './cartState';
+import { cartChange, cartPurchased, lastCart, lastCartGuid } from './cartState';
 import type { Memory } from './memory';
 import { purchasePayload } from './order';
 import { pageEvent } from './page';
@@ -65,9 +65,8 @@ export function derive(m: PageModel, seen: Seen, c: DeriveContext): Outgoing[] {
     const p = purchase(m, seen, c);
     if (p) out.push(p);
   }
-  const key = c.cart && m.cart && cartOnceKey(c.memory.store, m.cart); // [once] read before cartChange updates the memo
   const change = c.cart && m.cart && cartChange(c.memory.store, m.cart);
-  if (change) (seen.cartChanged = true), out.push(['StatusCart', change, key as string]);
+  if (change) (seen.cartChanged = true), out.push(change);
   if ((m.type === 'cart' || m.type === 'checkout') && !seen.cartPage && !seen.cartChanged) (seen.cartPage = true), out.push(['StatusCartPage']);
   return out;
 }
