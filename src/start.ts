@@ -14,11 +14,12 @@ import { detectNames, platformContext } from './sources/platforms/detect';
 import { modules, type Modules } from './chunks/modules';
 import { needChunk } from './chunks/need';
 import { hasStructured } from './page/evidence';
-import { readRecAddToCart } from './sources/recs';
 import type { Evidence } from './types/evidence';
+import type { PlatformContext } from './types/platform';
 import type { Inspection, Outgoing } from './types/model';
 import type { Report } from './types/problems';
 import { startWatchers } from './watch';
+import { withRecs } from './watch/lazyImpressions';
 import type { Impressions } from './watch/impressions';
 import { createRoute, type Route } from './watch/route';
 
@@ -79,12 +80,11 @@ function followDataLayer(c: StartContext, name: string, need: Array<Promise<bool
  * The shop platform's cart and customer (full build): read at start and after each change the
  * shopper makes; a new cart is read into the page model like any other evidence.
  */
-function followPlatforms(c: StartContext, names: string[]) {
+function followPlatforms(c: StartContext, pc: PlatformContext, names: string[]) {
   let cur: string | undefined;
   const { cfg, problem } = c;
   const m = modules.platforms;
   if (!m || !names.length) return () => {};
-  const pc = platformContext(document, window, { productKey: cfg.productKey, currency: cfg.currency, url: location.href, problem });
   // Magento's cart carries no currency: the config's, else the page's structured data's.
   const o = { productKey: cfg.productKey, get currency() { return cfg.currency || (cur = cur || pageCurrency(document)); } };
   return m.followCarts(pc, names, o, {
@@ -113,12 +113,14 @@ function withChunks(c: StartContext, names: string[], need: Array<Promise<boolea
 export function startReading(c: StartContext, attrs?: Evidence, done: (r: Started) => void = () => {}) {
   const { cfg, problem } = c;
   const stops: Array<() => void> = [];
-  const names = __ZERO__ && cfg.platforms ? detectNames(platformContext(document, window, { productKey: cfg.productKey, url: location.href, problem }), cfg.platforms) : [];
+  // One look at the page for the platforms on it: their detectors here, their carts once the chunk is in.
+  const pc = __ZERO__ && cfg.platforms ? platformContext(document, window, { productKey: cfg.productKey, currency: cfg.currency, url: location.href, problem }) : undefined;
+  const names = __ZERO__ && pc && cfg.platforms ? detectNames(pc, cfg.platforms) : [];
   const need: Array<Promise<boolean>> = [];
   if (__ZERO__ && cfg.dataLayer) stops.push(followDataLayer(c, cfg.dataLayer, need));
   withChunks(c, names, need, () => {
     c.reader.setPlatforms(names);
-    if (__ZERO__) stops.push(followPlatforms(c, names));
+    if (__ZERO__ && pc) stops.push(followPlatforms(c, pc, names));
     c.reader.first(attrs);
     if (__DEBUG__ && c.log._on) c.summary(), stops.push(showOverlay(c.inspect));
     done({ stops, impressions: watchAll(c, stops) });
@@ -146,10 +148,11 @@ function watchAll(c: StartContext, stops: Array<() => void>): Impressions {
         const p = readWishlist(btn, m && m.product, problem);
         if (p) send(['AddToWishlist', { AddToWishlist: p }]);
       },
-      addToCart(btn) {
-        const r = readRecAddToCart(btn, cfg.impressions, problem);
-        if (r) send(['ProductPage', r.loc ? { ProductPage: r.product, GeneralInfo: { s_location: r.loc } } : { ProductPage: r.product }]);
-      },
+      addToCart: (btn) =>
+        withRecs(c.log, (m) => {
+          const r = m.readRecAddToCart(btn, cfg.impressions, problem);
+          if (r) send(['ProductPage', r.loc ? { ProductPage: r.product, GeneralInfo: { s_location: r.loc } } : { ProductPage: r.product }]);
+        }),
       customerForm: (form) => c.identify(readCustomerForm(form), 'customer form'),
     },
     problem,

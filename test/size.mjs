@@ -1,16 +1,29 @@
 // Fails the test run when a shop file grows past its budget (variants.mjs `budget`, gzip -9
 // bytes), or when any built file contains code a strict Content-Security-Policy would block.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { VARIANTS } from '../variants.mjs';
 
+/**
+ * Bytes as `gzip -9 file` writes them (its own deflate and a header with the file's name), which
+ * comes out a few dozen bytes larger than Node's zlib at level 9; zlib where gzip is missing.
+ */
+function gzipped(file, src) {
+  try {
+    return execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 24 }).length;
+  } catch {
+    return gzipSync(src, { level: 9 }).length;
+  }
+}
+
 let failed = false;
 for (const { out: file, budget } of VARIANTS.filter((v) => v.budget)) {
   const src = readFileSync(file);
-  const gz = gzipSync(src, { level: 9 }).length;
+  const gz = gzipped(file, src);
   const br = brotliCompressSync(src).length;
   const ok = gz <= budget;
-  console.log(`${ok ? 'ok ' : 'FAIL'} ${file}: ${src.length} B raw, ${gz} B gzip, ${br} B brotli (budget ${budget} B gzip)`);
+  console.log(`${ok ? 'ok ' : 'FAIL'} ${file}: ${src.length} B raw, ${gz} B gzip -9, ${br} B brotli (budget ${budget} B gzip -9)`);
   if (!ok) failed = true;
 }
 const built = ['dist', 'dist/demo'].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.js')).map((f) => `${d}/${f}`));

@@ -1,6 +1,7 @@
 import { platforms } from './platforms';
 import { createRest } from '../transport/rest';
 import type { createImpressions } from '../watch/impressions';
+import type { readRecAddToCart } from '../sources/recs';
 import { fold } from '../page/fold';
 import { readDataLayerEntry } from '../sources/datalayer';
 import { structured } from './structured';
@@ -10,7 +11,7 @@ export interface Modules {
   structured?: { structured: typeof structured };
   platforms?: typeof platforms;
   rest?: { createRest: typeof createRest };
-  impressions?: { createImpressions: typeof createImpressions };
+  impressions?: { createImpressions: typeof createImpressions; readRecAddToCart: typeof readRecAddToCart };
   datalayer?: { readDataLayerEntry: typeof readDataLayerEntry; fold: typeof fold };
 }
 

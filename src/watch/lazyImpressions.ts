@@ -3,6 +3,8 @@ import { modules } from '../chunks/modules';
 import type { ResolvedConfig } from '../config/types';
 import type { Log } from '../lib/log';
 import type { Report } from '../types/problems';
+import { guard } from '../lib/guard';
+import { readRecAddToCart } from '../sources/recs';
 import { createImpressions, type Impression, type Impressions } from './impressions';
 
 /**
@@ -49,4 +51,18 @@ function whenFound(o: ResolvedConfig['impressions'], send: (list: Impression[]) 
     },
     size: () => (engine ? engine.size() : 0),
   };
+}
+
+type Recs = NonNullable<typeof modules.impressions>;
+
+/**
+ * Runs `f` with the recommendation readers: at once where they are bundled or already loaded, else
+ * once the impressions chunk is in (a click in a recommendation item on a page whose items were
+ * found a moment ago).
+ */
+export function withRecs(log: Log, f: (m: Recs) => void): void {
+  // Branches, not early returns: the bundler keeps only the one a build takes.
+  if (!__CHUNKS__) f({ createImpressions, readRecAddToCart });
+  else if (modules.impressions) f(modules.impressions);
+  else void needChunk('impressions', log).then(guard(() => modules.impressions && f(modules.impressions), __DEBUG__ && 'recommendation click'));
 }
