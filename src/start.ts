@@ -43,7 +43,6 @@ function onDataLayer(c: StartContext, s: DlSignal, fold: NonNullable<Modules['da
   if (!r) return;
   if ('wishlist' in r) return c.send(['AddToWishlist', { AddToWishlist: wishlistOf(r.wishlist) }]);
   if ('identity' in r) return c.identify(r.identity, 'dataLayer');
-  if ('consent' in r) return c.followGoogle(false);
   c.reader.setDataLayer(r.evidence, c.route.waiting());
 }
 

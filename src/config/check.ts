@@ -73,9 +73,9 @@ export function checkConfig(input: unknown): Checked {
   const raw = isObj(input) ? input : {};
   for (const k in raw) {
     const v = raw[k];
-    const o = own(raw, k) && v !== undefined ? option(k) : undefined;
-    const r = o && CHECK[o[1]](v, o);
     if (!own(raw, k) || v === undefined) continue;
+    const o = option(k);
+    const r = o && CHECK[o[1]](v, o);
     if (!o) warnings.push(unknownMsg(k));
     else if (r === undefined) warnings.push(invalidMsg(k));
     else if (o[1] === 'obj') checkObject(k, r as Obj, (cfg[k] = cfg[k] || {}) as Obj, warnings);

@@ -7,7 +7,6 @@ export type Folded =
   | { evidence: Evidence }
   | { wishlist: ProductPagePayload }
   | { identity: unknown }
-  | { consent: true }
   | undefined;
 
 /** What fold needs to know beyond the entry: whether the page marks up its own cart, and the last cart sent. */
@@ -41,8 +40,6 @@ export function fold(dl: Evidence, s: DlSignal, c: FoldContext): Folded {
       return { wishlist: s.product };
     case 'customer':
       return { identity: s.identity };
-    case 'consent':
-      return { consent: true };
     default:
       return undefined;
   }

@@ -72,8 +72,8 @@ export function watchPlatformCart(p: Platform, c: PlatformContext, o: CartOption
   }, __DEBUG__ && 'cart signal');
 
   const stops = [watchRequests((u) => !!src.signal && src.signal.test(u) && u.indexOf(url || '\0') < 0, schedule)];
+  const em = src.emitter && src.emitter(c);
   for (const name of src.events || []) {
-    const em = src.emitter && src.emitter(c);
     if (em) em.on(name, guard((e: unknown) => (src.fromEvent && take(src.fromEvent(e, c))) || schedule(), __DEBUG__ && 'cart event'));
     else for (const t of [window, document.body]) t.addEventListener(name, schedule), stops.push(() => t.removeEventListener(name, schedule));
   }
