@@ -1,3 +1,4 @@
+import { isObj } from '../lib/obj';
 import { isPageType } from '../lib/pageTypes';
 import { OPTIONS, expected, option, type Kind, type Option } from './options';
 import type { Checked, ResolvedConfig } from './types';
@@ -6,7 +7,6 @@ export type { Checked, ResolvedConfig };
 export type { YespoConfig } from './types';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const copy = (v: unknown): unknown => (Array.isArray(v) ? v.slice() : isObj(v) ? { ...v } : v);
 

@@ -1,7 +1,9 @@
+import { isObj } from '../lib/obj';
+
 /** Shopify payloads are untrusted JSON: a plain object, or undefined. */
 export type Obj = Record<string, unknown>;
 
-export const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+export const obj = (v: unknown): Obj | undefined => (isObj<Obj>(v) ? v : undefined);
 
 /** `o.a.b.c` of untrusted JSON, each step checked. */
 export const at = (v: unknown, ...path: string[]): unknown => {

@@ -1,4 +1,5 @@
 import type { ProductPagePayload } from '../schema/events';
+import { isObj } from '../lib/obj';
 import type { Evidence, SourceOptions } from '../types/evidence';
 import { parseNumber } from '../lib/number';
 import { text } from '../lib/text';
@@ -45,9 +46,8 @@ const NOT_SELLING = /list|strike|srp|minimum/i;
 const PRODUCT_URL = /\/(products?(-page)?|item|dp|p)\/[^/]|\/p\d+|-p-\d+|[^/]\.html?$/i;
 const PLAIN = /^\d+(\.\d+)?$/;
 
-const isObj = (v: unknown): v is Entity => !!v && typeof v === 'object' && !Array.isArray(v);
 /** One value or an array of them → the objects among them. */
-export const objects: Get = (v) => ([] as unknown[]).concat(v).filter(isObj);
+export const objects: Get = (v) => ([] as unknown[]).concat(v).filter((x): x is Entity => isObj(x));
 
 /** `"Product"`, `["Product","Car"]`, `"http://schema.org/Product"`, `"schema:Product"` → bare names. */
 export const isA = (e: Entity, re: RegExp) =>
@@ -61,7 +61,7 @@ export function lastCrumb(list: Entity): Entity | undefined {
 }
 
 /** The name a breadcrumb entry shows: its own, or its item's. */
-export const crumbName = (x: Entity | undefined) => x && (text(x.name) || (isObj(x.item) ? text(x.item.name) : undefined));
+export const crumbName = (x: Entity | undefined) => x && (text(x.name) || (isObj<Entity>(x.item) ? text(x.item.name) : undefined));
 
 /**
  * `e[k]`, else the one key that differs from it only in case: Wix prints `Offers` and
@@ -123,7 +123,7 @@ export function inStock(v: unknown): 0 | 1 | undefined {
  * marketplace in hryvnia), `"$24.00"` (Squarespace) or `{ "value": 12 }` (headless shops).
  */
 function amount(v: unknown, n: Notes): string | undefined {
-  if (isObj(v)) {
+  if (isObj<Entity>(v)) {
     const p = amount(v.value || v.amount, n);
     if (__DEBUG__ && p) n.push('price read from an object');
     return p;

@@ -1,4 +1,5 @@
 import type { CartItem } from '../../schema/events';
+import { isObj } from '../../lib/obj';
 import type { CartOptions } from '../../types/platform';
 import { parseQuantity } from '../../lib/number';
 import { productKey } from './common';
@@ -45,4 +46,5 @@ export function cartLines(list: unknown, fn: (line: Loose) => CartItem | undefin
 export const firstGiven = (...v: unknown[]) => v.filter((x) => x != null)[0];
 
 /** A plain object (not null, not an array), so `&&` chains can read its fields. */
-export const isObject = (v: unknown): v is Loose => !!v && typeof v === 'object' && !Array.isArray(v);
+/** A plain object of untrusted JSON (lib/obj.ts). */
+export { isObj as isObject };
