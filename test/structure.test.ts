@@ -91,3 +91,14 @@ describe('code structure', () => {
     expect(longFunctions(tmp).length).toBe(1);
   });
 });
+
+describe('the platform lists', () => {
+  it('the adapters (chunk), their detectors (main file) and the config option name the same platforms, in one order', async () => {
+    const { PLATFORMS } = await import('../src/sources/platforms');
+    const { DETECT } = await import('../src/sources/platforms/detect');
+    const { PLATFORM_NAMES } = await import('../src/types/platform');
+    const names = PLATFORMS.map((p) => p.name);
+    expect(DETECT.map(([n]) => n)).toEqual(names);
+    expect([...PLATFORM_NAMES]).toEqual(names);
+  });
+});

@@ -12,7 +12,7 @@ import { detect as woocommerce } from './woocommerce';
  * Every platform's detector, in the adapters' order (index.ts). These stay in the main file: a page
  * whose platform is absent pays a global or class check each, and the adapters load only where one is found.
  */
-const DETECT: Array<[string, Platform['detect']]> = [
+export const DETECT: Array<[string, Platform['detect']]> = [
   ['shopify', shopify],
   ['woocommerce', woocommerce],
   ['magento', magento],
