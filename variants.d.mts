@@ -4,7 +4,8 @@ export interface Variant {
   out: string;
   flags: { DEBUG: boolean; ZERO: boolean; REST: boolean; CHUNKS: boolean };
   min: boolean | 'no-mangle';
-  chunk?: boolean;
+  /** The id of the file that loads this chunk. */
+  chunk?: string;
   budget?: number;
 }
 export const VARIANTS: readonly Variant[];

@@ -3,19 +3,24 @@
 
 /** Feature flags, set with esbuild `define`: a variant carries no dead code. */
 const FULL = { DEBUG: false, ZERO: true, REST: true, CHUNKS: false };
+/** The shop bundle and the core file: what a page does not need comes in chunks beside them. */
+const SHOP = { ...FULL, CHUNKS: true };
+const CORE = { ...SHOP, ZERO: false, REST: false };
 
 /**
  * id, entry, output, flags, whether minified (and internal `_` fields renamed), and the gzip budget
- * of the files shops download. `chunk`: loaded by the shop bundle beside it, where a page needs it.
+ * of the files shops download. `chunk`: the id of the file (the shop bundle or the core) that loads it, beside it, where a page needs it.
  */
 export const VARIANTS = Object.freeze([
-  { id: 'full', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.min.js', flags: { ...FULL, CHUNKS: true }, min: true, budget: 16384 },
-  { id: 'structured', entry: 'src/chunks/structured.entry.ts', out: 'dist/yespo-autotrack.structured.js', flags: { ...FULL, CHUNKS: true }, min: true, chunk: true, budget: 5120 },
-  { id: 'impressions', entry: 'src/chunks/impressions.entry.ts', out: 'dist/yespo-autotrack.impressions.js', flags: { ...FULL, CHUNKS: true }, min: true, chunk: true, budget: 3072 },
-  { id: 'datalayer', entry: 'src/chunks/datalayer.entry.ts', out: 'dist/yespo-autotrack.datalayer.js', flags: { ...FULL, CHUNKS: true }, min: true, chunk: true, budget: 3072 },
-  { id: 'platforms', entry: 'src/chunks/platforms.entry.ts', out: 'dist/yespo-autotrack.platforms.js', flags: { ...FULL, CHUNKS: true }, min: true, chunk: true, budget: 6144 },
-  // For pages marked up with data-yespo-* and eS.JS: no structured-data readers, no platforms, no REST.
-  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: { ...FULL, ZERO: false, REST: false }, min: true, budget: 12288 },
+  { id: 'full', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.min.js', flags: SHOP, min: true, budget: 16384 },
+  { id: 'structured', entry: 'src/chunks/structured.entry.ts', out: 'dist/yespo-autotrack.structured.js', flags: SHOP, min: true, chunk: 'full', budget: 5120 },
+  { id: 'impressions', entry: 'src/chunks/impressions.entry.ts', out: 'dist/yespo-autotrack.impressions.js', flags: SHOP, min: true, chunk: 'full', budget: 3072 },
+  { id: 'datalayer', entry: 'src/chunks/datalayer.entry.ts', out: 'dist/yespo-autotrack.datalayer.js', flags: SHOP, min: true, chunk: 'full', budget: 3072 },
+  { id: 'platforms', entry: 'src/chunks/platforms.entry.ts', out: 'dist/yespo-autotrack.platforms.js', flags: SHOP, min: true, chunk: 'full', budget: 6144 },
+  // For pages marked up with data-yespo-* and eS.JS: no structured-data readers, no platforms, no REST;
+  // its impressions engine is a chunk of its own beside it (core.impressions), loaded where a page has recommendation items.
+  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: CORE, min: true, budget: 10093 },
+  { id: 'core.impressions', entry: 'src/chunks/impressions.entry.ts', out: 'dist/yespo-autotrack.core.impressions.js', flags: CORE, min: true, chunk: 'core', budget: 3072 },
   // Everything in one readable file (profiles, reading).
   { id: 'readable', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.js', flags: FULL, min: false },
   // Every problem named in the console, each payload checked against the zod schemas; loaded in debug mode.

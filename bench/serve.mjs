@@ -49,9 +49,10 @@ function router(scripts) {
     }
     if (p === '/cart/add.js' && req.method === 'POST') return sendJson(res, server.cart.add(await body(req)));
     if (p === '/cart.js' && req.method === 'GET') return sendJson(res, server.cart.read());
-    // The shop bundle's chunks, beside it: /t/yespo.<name>.js.
-    const chunk = /^\/t\/yespo\.([a-z]+)\.js$/.exec(p);
-    if (chunk && existsSync(`dist/yespo-autotrack.${chunk[1]}.js`)) return send(res, 200, 'text/javascript', readFileSync(`dist/yespo-autotrack.${chunk[1]}.js`, 'utf8'));
+    // The chunks beside a file: /t/yespo.<name>.js for the shop bundle's, /t/core.<name>.js for the core file's.
+    const chunk = /^\/t\/(yespo|core)\.([a-z]+)\.js$/.exec(p);
+    const chunkFile = chunk && `dist/yespo-autotrack.${chunk[1] === 'core' ? 'core.' : ''}${chunk[2]}.js`;
+    if (chunkFile && existsSync(chunkFile)) return send(res, 200, 'text/javascript', readFileSync(chunkFile, 'utf8'));
     const t = /^\/t\/([a-z]+)\.js$/.exec(p);
     const script = t && scripts[t[1]];
     if (script) return send(res, 200, 'text/javascript', (url.searchParams.get('build') === 'readable' && script.readable) || script.source);

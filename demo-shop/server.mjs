@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PLATFORM_PAGES, fillPlatformPage, handlePlatformCart, platformPagePath } from './platform-carts.mjs';
 import { TYPES, sendFile } from '../bin/audit/serve.mjs';
 import { AUDIT_PAGES, sitemapFile } from './sitemaps.mjs';
+import { VARIANTS } from '../variants.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
@@ -49,8 +50,8 @@ const routes = new Map([
   // The debug build, which the bundle loads instead of itself with ?yespo_debug=1 or debug: true.
   ['/yespo-autotrack.debug.js', join(dist, 'yespo-autotrack.debug.js')],
   ['/yespo-autotrack.core.min.js', join(dist, 'yespo-autotrack.core.min.js')],
-  // The shop bundle's chunks, loaded beside it where a page needs them.
-  ...['structured', 'platforms', 'impressions', 'datalayer'].map((name) => [`/yespo-autotrack.${name}.js`, join(dist, `yespo-autotrack.${name}.js`)]),
+  // The chunks of the shop bundle and of the core file, loaded beside them where a page needs them.
+  ...VARIANTS.filter((v) => v.chunk).map((v) => [`/${basename(v.out)}`, join(here, '..', v.out)]),
   ['/es-standin.js', join(dist, 'demo/es-standin.js')],
 ]);
 const notFoundPage = join(here, 'pages/404.html');

@@ -45,16 +45,18 @@ export function createConsent(initial: ConsentState, h: ConsentHooks) {
     },
     /** Google Consent Mode's analytics_storage as the dataLayer says it now; `atStart` before start(). */
     followGoogle(s: 'granted' | 'denied' | undefined, atStart: boolean, log: Log) {
-      if (!s || s === google) return;
-      __DEBUG__ && log.debug('Google Consent Mode: analytics_storage ' + s);
-      google = s;
-      if (s === 'granted') {
-        if (atStart) state = 'granted';
-        else if (state !== 'granted') grant();
-      } else if (!atStart) deny();
-      else if (state === 'granted') {
-        state = 'pending';
-        h.hold(true);
+      // A branch, not an early return: the core build (no dataLayer) carries none of it.
+      if (__ZERO__ && s && s !== google) {
+        __DEBUG__ && log.debug('Google Consent Mode: analytics_storage ' + s);
+        google = s;
+        if (s === 'granted') {
+          if (atStart) state = 'granted';
+          else if (state !== 'granted') grant();
+        } else if (!atStart) deny();
+        else if (state === 'granted') {
+          state = 'pending';
+          h.hold(true);
+        }
       }
     },
   };

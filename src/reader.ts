@@ -15,6 +15,15 @@ import type { Evidence } from './types/evidence';
 import type { Outgoing, PageModel } from './types/model';
 import type { View } from './view';
 
+/** What the full build's later sources tell the reader. */
+interface Later {
+  setPlatforms(names: string[]): void;
+  dataLayer(): Evidence;
+  setDataLayer(e: Evidence, quiet: boolean): void;
+  platformCart(): Evidence | undefined;
+  setPlatformCart(e: Evidence, quiet: boolean): void;
+}
+
 export interface ReaderContext {
   cfg: ResolvedConfig;
   log: Log;
@@ -43,8 +52,8 @@ export function createReader(c: ReaderContext) {
   /** Reads the page and sends what this page view has not sent yet (`cart`: compare the cart too). */
   const scan = (cart = true, attrs?: Evidence) => {
     // Structured data rendered after a page without any (an SPA route, a headless shop): its chunk first.
-    if (__CHUNKS__ && live && !modules.structured && hasStructured(document)) void needChunk('structured', c.log).then((ok) => ok && soon());
-    const ev = gatherEvidence(document, cfg, view.problem, platformCart ? [dl, platformCart] : [dl], attrs, names);
+    if (__ZERO__ && __CHUNKS__ && live && !modules.structured && hasStructured(document)) void needChunk('structured', c.log).then((ok) => ok && soon());
+    const ev = gatherEvidence(document, cfg, view.problem, __ZERO__ ? (platformCart ? [dl, platformCart] : [dl]) : [], attrs, names);
     const m = (model = readPage(document, location, cfg, ev, view.problem, navigationStatus()));
     if (!view.seen().page) __DEBUG__ && c.log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
     if (m.customer && (isKnown(m.customer) || m.customer.name)) c.identify(m.customer, 'data-yespo-customer');
@@ -63,22 +72,27 @@ export function createReader(c: ReaderContext) {
       scan(true, attrs);
     },
     model: () => model,
-    setPlatforms: (n: string[]) => void (names = n),
-    dataLayer: () => dl,
-    /** What the dataLayer has said so far; `quiet` while a route change waits for its content. */
-    setDataLayer(e: Evidence, quiet: boolean) {
-      dl = e;
-      if (!quiet) soon();
-    },
-    platformCart: () => platformCart,
-    setPlatformCart(e: Evidence, quiet: boolean) {
-      platformCart = e;
-      if (!quiet) soon();
-    },
+    // The full build's sources that speak after the first read (the core build has none of them).
+    ...((__ZERO__
+      ? {
+          setPlatforms: (n: string[]) => void (names = n),
+          dataLayer: () => dl,
+          /** What the dataLayer has said so far; `quiet` while a route change waits for its content. */
+          setDataLayer(e: Evidence, quiet: boolean) {
+            dl = e;
+            if (!quiet) soon();
+          },
+          platformCart: () => platformCart,
+          setPlatformCart(e: Evidence, quiet: boolean) {
+            platformCart = e;
+            if (!quiet) soon();
+          },
+        }
+      : {}) as Later),
     /** A new page view: its own record, the dataLayer's cart kept, the recommendation block it came through remembered. */
     newView() {
       view.reset();
-      dl = freshDataLayer(dl);
+      if (__ZERO__) dl = freshDataLayer(dl);
       const sc = scContent(location.search);
       if (sc) c.session.set('sc', sc);
     },

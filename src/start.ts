@@ -99,9 +99,9 @@ function followPlatforms(c: StartContext, pc: PlatformContext, names: string[]) 
  * when nothing is missing, so the builds without chunks stay synchronous).
  */
 function withChunks(c: StartContext, names: string[], need: Array<Promise<boolean>>, then: () => void) {
-  if (__CHUNKS__ && !modules.structured && hasStructured(document)) need.push(needChunk('structured', c.log));
-  if (__CHUNKS__ && !modules.platforms && names.length) need.push(needChunk('platforms', c.log));
-  if (need.length) void Promise.all(need).then(guard(then, __DEBUG__ && 'start'));
+  if (__ZERO__ && __CHUNKS__ && !modules.structured && hasStructured(document)) need.push(needChunk('structured', c.log));
+  if (__ZERO__ && __CHUNKS__ && !modules.platforms && names.length) need.push(needChunk('platforms', c.log));
+  if (__ZERO__ && need.length) void Promise.all(need).then(guard(then, __DEBUG__ && 'start'));
   else then();
 }
 
@@ -118,7 +118,7 @@ export function startReading(c: StartContext, attrs?: Evidence, done: (r: Starte
   const need: Array<Promise<boolean>> = [];
   if (__ZERO__ && cfg.dataLayer) stops.push(followDataLayer(c, cfg.dataLayer, need));
   withChunks(c, names, need, () => {
-    c.reader.setPlatforms(names);
+    if (__ZERO__) c.reader.setPlatforms(names);
     if (__ZERO__ && pc) stops.push(followPlatforms(c, pc, names));
     c.reader.first(attrs);
     if (__DEBUG__ && c.log._on) c.summary(), stops.push(showOverlay(c.inspect));

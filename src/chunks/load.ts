@@ -19,8 +19,11 @@ export function chunksFrom(src: string | null | undefined, n: string | undefined
   nonce = n;
 }
 
+/** A chunk's file beside the bundle: yespo-autotrack.min.js → yespo-autotrack.NAME.js, yespo-autotrack.core.min.js → yespo-autotrack.core.NAME.js. */
+export const chunkUrl = (name: string, src = base || 'yespo-autotrack.js') => src.replace(/(\.min)?\.js([?#].*)?$/, '.' + name + '.js');
+
 /**
- * A chunk's API: `yespo-autotrack.NAME.js?v=VERSION` beside the bundle, loaded once as an async
+ * A chunk's API: its file (chunkUrl) with `?v=VERSION`, loaded once as an async
  * script with the bundle's nonce (and through the Trusted Types policy). Undefined when it cannot
  * be had: no URL to load from (an inlined bundle), a network error, or a chunk of another version.
  */
@@ -35,7 +38,7 @@ export function loadChunk<T>(name: string): Promise<T | undefined> {
       if (nonce) s.nonce = nonce;
       s.onload = s.onerror = guard(() => done(registry()[key]), __DEBUG__ && 'chunk ' + name);
       try {
-        s.src = trustedScriptUrl(base.replace(/(\.min)?\.js([?#].*)?$/, '.' + name + '.js?v=' + __VERSION__));
+        s.src = trustedScriptUrl(chunkUrl(name, base) + '?v=' + __VERSION__);
         // The body, not the head: an insertion into the head of a large page holds the main thread.
         (document.body || document.documentElement).appendChild(s);
       } catch {

@@ -1,5 +1,5 @@
 import type { Log } from '../lib/log';
-import { loadChunk } from './load';
+import { chunkUrl, loadChunk } from './load';
 import { modules, type Modules } from './modules';
 
 const warned: Record<string, 1> = {};
@@ -13,6 +13,6 @@ export async function needChunk(name: keyof Modules, log: Log): Promise<boolean>
   if (modules[name]) return true;
   const api = await loadChunk<Modules[typeof name]>(name);
   if (api) (modules as Record<string, unknown>)[name] = api;
-  else if (!warned[name]) (warned[name] = 1), log.warn(`yespo-autotrack.${name}.js is missing beside the bundle: copy all of dist/`);
+  else if (!warned[name]) (warned[name] = 1), log.warn(`${chunkUrl(name).replace(/.*\//, '')} is missing beside the bundle: copy all of dist/`);
   return !!api;
 }

@@ -43,10 +43,15 @@ const CHECK: Record<Kind, (v: unknown, o: Option) => unknown> = {
   pattern: (v) => (str(v) ? [str(v)] : strs(v)),
   idnum: (v) => (typeof v === 'number' && isFinite(v) ? String(v) : str(v)),
   obj: (v) => (isObj(v) ? v : undefined),
-  dataLayer: (v) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
-  // The resolved form lists the adapters switched off; false switches all of them off.
-  platforms: (v, o) =>
-    v === true ? [] : v === false ? v : isObj(v) && subset(Object.keys(v), o[4]!, 0) && Object.keys(v).every((k) => typeof v[k] === 'boolean') ? Object.keys(v).filter((k) => !v[k]) : undefined,
+  // The full build's options (the core build has neither).
+  ...((__ZERO__
+    ? {
+        dataLayer: (v: unknown) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
+        // The resolved form lists the adapters switched off; false switches all of them off.
+        platforms: (v: unknown, o: Option) =>
+          v === true ? [] : v === false ? v : isObj(v) && subset(Object.keys(v), o[4]!, 0) && Object.keys(v).every((k) => typeof v[k] === 'boolean') ? Object.keys(v).filter((k) => !v[k]) : undefined,
+      }
+    : {}) as Record<'dataLayer' | 'platforms', (v: unknown, o: Option) => unknown>),
 };
 
 /** One object option's keys, each checked alone so one bad key keeps the others. */

@@ -22,9 +22,11 @@ const ATTR = 'an attribute name';
 export const OPTIONS: readonly Option[] = [
   ['scriptId', 'str'],
   ['siteId', 'str'],
-  ['transport', 'enum', 'es', undefined, ['es', 'rest', 'auto']],
+  // The core build has no REST transport: 'es' is the one value it takes.
+  ['transport', 'enum', 'es', undefined, __REST__ ? ['es', 'rest', 'auto'] : ['es']],
   ['scriptUrl', 'str', ''],
-  ['restUrl', 'str', 'https://tracker.yespo.io/api/v2'],
+  // The REST endpoint: the core build has no REST transport.
+  ...((__REST__ ? [['restUrl', 'str', 'https://tracker.yespo.io/api/v2']] : []) as Option[]),
   ['recoms', 'bool', true],
   ['pages', 'obj', { main: ['/'], cart: ['/cart', '/basket'], checkout: ['/checkout'] }, 'an object of page type → path pattern(s)'],
   ['pages.*', 'pattern'],

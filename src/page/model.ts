@@ -10,6 +10,8 @@ import { looksLikeSearch, lastSegment, urlPageType, urlSearchQuery } from '../so
 export type { PageModel };
 
 type Fact = 'product' | 'category' | 'cart' | 'customer' | 'search';
+const FACTS: Fact[] = ['product', 'category', 'cart', 'customer', 'search'];
+/** Debug build: whether two sources say the same. */
 const SAME: Record<Fact, (a: any, b: any) => boolean> = {
   product: (a, b) => a.productKey === b.productKey,
   category: (a, b) => a === b,
@@ -37,7 +39,7 @@ function decideType(ev: Evidence[], loc: Location, cfg: ResolvedConfig, problem:
   pick(a.searchPage ? 'search' : undefined, 'data-yespo-search');
   pick(a.product ? 'product' : undefined, 'data-yespo-product');
   pick(a.category ? 'category' : undefined, 'data-yespo-category');
-  for (const e of ev) if (e !== a) pick(e.pageType, e.source);
+  if (__ZERO__) for (const e of ev) if (e !== a) pick(e.pageType, e.source);
   // The URL's own signals speak only when nothing else did (they are quiet about disagreeing anyway).
   if (!type) pick(urlPageType(loc.pathname, cfg.pages), 'URL rule', true);
   if (!type) pick(looksLikeSearch(loc.pathname, loc.search, cfg.search.params) ? 'search' : undefined, 'search URL', true);
@@ -47,7 +49,7 @@ function decideType(ev: Evidence[], loc: Location, cfg: ResolvedConfig, problem:
 
 /** Each fact from the first source that has it; later sources that disagree are noted. */
 function pickFacts(m: PageModel, ev: Evidence[], problem: Report) {
-  for (const k of Object.keys(SAME) as Fact[]) {
+  for (const k of FACTS) {
     let v: unknown;
     let from = '';
     for (const e of ev) {

@@ -72,12 +72,13 @@ function watchLoader(loader: { script: HTMLScriptElement; queue: EsFn }, c: Send
 /** Consent granted: the REST transport, or the eS loader (watched for the 'auto' fallback). */
 function openTransport(c: SenderContext, useRest: (then?: (r: Rest) => void) => void, stop: (f: () => void) => void) {
   const { cfg, log } = c;
-  if (cfg.transport === 'rest' || (cfg.transport === 'auto' && c.session.get('rest'))) return useRest();
+  // The core build knows transport 'es' only (config/options.ts): none of the REST branches is in it.
+  if (__REST__ && (cfg.transport === 'rest' || (cfg.transport === 'auto' && c.session.get('rest')))) return useRest();
   const loader = installEs(cfg, c.nonce, log);
   if (!loader) __DEBUG__ && log.debug('window.eS already exists; using it as it is');
   // The page refused the loader's script (Trusted Types, transport/es.ts): 'auto' is REST for the visit, now.
-  else if ('failed' in loader) cfg.transport === 'auto' && (c.session.set('rest', 1), useRest());
-  else if (cfg.transport === 'auto') stop(watchLoader(loader, c, useRest));
+  else if (__REST__ && 'failed' in loader) cfg.transport === 'auto' && (c.session.set('rest', 1), useRest());
+  else if (__REST__ && cfg.transport === 'auto' && 'script' in loader) stop(watchLoader(loader, c, useRest));
 }
 
 /**
@@ -101,7 +102,7 @@ export function createSender(c: SenderContext): Sender {
 
   /**
    * The REST transport, started once — in the shop bundle from its chunk, loaded now — then `then`
-   * with it, then what waited. The core build has none.
+   * with it, then what waited. The core build has none (and never asks: it knows transport 'es' only).
    */
   const useRest = (then: (r: Rest) => void = () => {}) => {
     if (rest) then(rest);
@@ -117,7 +118,7 @@ export function createSender(c: SenderContext): Sender {
       };
       if (modules.rest) begin(modules.rest);
       else (loading = true), void needChunk('rest', log).then(() => begin(modules.rest));
-    } else log.error('no REST transport in the core build');
+    }
   };
 
   const send = (name: string, raw?: Record<string, unknown>) => {

@@ -56,7 +56,7 @@ export function watchMutations(h: MutationHandlers, delay = 60): () => void {
         if (m.type === 'attributes') {
           if (m.attributeName === 'data-yespo-cart' || within(m.target, CART)) cart = true;
           // A `content` change counts only on a structured-data tag (og:price:amount, itemprop=price).
-          else if (m.attributeName !== 'content' || (m.target as Element).matches(LATE)) other = true;
+          else if (!__ZERO__ || m.attributeName !== 'content' || (m.target as Element).matches(LATE)) other = true;
           continue;
         }
         // A JSON-LD block whose text was replaced.
