@@ -17,8 +17,8 @@
  * `write`: bench/results.* (`results`), bench/.build/<mode>-results.* (`build`) or print only.
  */
 
-const ALL = ['none', 'floor', 'yespo', 'snowplow', 'posthog', 'segment'];
-const OURS = ['none', 'floor', 'yespo'];
+const ALL = ['none', 'floor', 'yespo', 'core', 'snowplow', 'posthog', 'segment'];
+const OURS = ['none', 'floor', 'yespo', 'core'];
 
 /** @type {Readonly<Record<string, Readonly<Mode>>>} */
 export const MODES = Object.freeze({

@@ -37,6 +37,8 @@ export const VARIANTS = Object.freeze(
       config: true,
       spaGlue: true,
     },
+    // The core file (attributes and eS only), with its impressions chunk beside it (/t/core.impressions.js).
+    { id: 'core', label: 'yespo-autotrack core file', kind: 'bundle', file: 'dist/yespo-autotrack.core.min.js', config: true, spaGlue: true },
     { id: 'snowplow', label: 'Snowplow + element tracking', kind: 'peer', entry: 'snowplow', pkgs: ['@snowplow/browser-tracker', '@snowplow/browser-plugin-element-tracking'] },
     { id: 'posthog', label: 'PostHog (autocapture)', kind: 'peer', entry: 'posthog', pkgs: ['posthog-js'] },
     { id: 'segment', label: 'Segment analytics-next', kind: 'peer', entry: 'segment', pkgs: ['@segment/analytics-next'] },

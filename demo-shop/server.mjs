@@ -46,12 +46,9 @@ const routes = new Map([
   ['/app.js', join(here, 'public/app.js')],
   // The platform pages' theme scripts.
   ...['shopify', 'woocommerce', 'magento', 'prestashop', 'bigcommerce'].map((name) => [`/platforms/${name}.js`, join(here, `public/platforms/${name}.js`)]),
-  ['/yespo-autotrack.min.js', join(dist, 'yespo-autotrack.min.js')],
-  // The debug build, which the bundle loads instead of itself with ?yespo_debug=1 or debug: true.
-  ['/yespo-autotrack.debug.js', join(dist, 'yespo-autotrack.debug.js')],
-  ['/yespo-autotrack.core.min.js', join(dist, 'yespo-autotrack.core.min.js')],
-  // The chunks of the shop bundle and of the core file, loaded beside them where a page needs them.
-  ...VARIANTS.filter((v) => v.chunk).map((v) => [`/${basename(v.out)}`, join(here, '..', v.out)]),
+  // Every built file at the root, as a shop self-hosts dist/: the shop bundle, the core file, the
+  // chunks each loads beside itself, and the debug files they load instead of themselves with ?yespo_debug=1.
+  ...VARIANTS.filter((v) => v.id !== 'pixel').map((v) => [`/${basename(v.out)}`, join(here, '..', v.out)]),
   ['/es-standin.js', join(dist, 'demo/es-standin.js')],
 ]);
 const notFoundPage = join(here, 'pages/404.html');

@@ -124,3 +124,39 @@ test('the core variant: declarative attributes and eS only; structured data is l
   await shop.waitForTimeout(500);
   expect(await events(shop)).toEqual([]);
 });
+
+test('the core file loads its own impressions chunk where a page has recommendation items, and nothing else', async ({ shop }) => {
+  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
+  const scripts: string[] = [];
+  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && scripts.push(new URL(r.url()).pathname));
+  await servePage(shop, '/core-plain', page(cfg('{ scriptId: "1" }') + core));
+  await shop.goto('/core-plain');
+  await waitForEvents(shop, 1);
+  await shop.waitForTimeout(600);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js']);
+
+  const recs = '<section data-yespo-recs="9_r1v2"><div data-yespo-rec-item="R1" style="height:200px">R1</div><div data-yespo-rec-item="R2" style="height:200px">R2</div></section>';
+  await servePage(shop, '/core-recs', page(cfg('{ scriptId: "1", impressions: { minVisibleMs: 200, flushMs: 100 } }') + core, '<h1 data-yespo-page="main">Home</h1>' + recs));
+  scripts.length = 0;
+  await shop.goto('/core-recs');
+  await expect
+    .poll(async () => (await events(shop)).filter((e) => e[0] === 'ProductImpressions'), { timeout: 5000 })
+    .toEqual([['ProductImpressions', { ProductImpression: [{ product_id: 'R1', container_type: '9_r1v2' }, { product_id: 'R2', container_type: '9_r1v2' }] }]]);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.impressions.js']);
+});
+
+test('the core file in debug mode runs the core debug file, and warns about the options it does not have', async ({ shop }) => {
+  const logs: string[] = [];
+  const scripts: string[] = [];
+  shop.on('console', (m) => logs.push(m.text()));
+  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && scripts.push(new URL(r.url()).pathname));
+  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
+  await servePage(shop, '/core-debug?yespo_debug=1', page(cfg('{ scriptId: "1", transport: "rest", dataLayer: false }') + core));
+  await shop.goto('/core-debug?yespo_debug=1');
+  await waitForEvents(shop, 1);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.debug.js']);
+  expect(logs).toContain(`[yespo] config "transport" must be 'es'; using the default`);
+  expect(logs).toContain('[yespo] config "dataLayer" is not a known option; ignored');
+  expect(logs.some((l) => l.includes('[yespo] page type: main (from data-yespo-page)'))).toBe(true);
+  expect(await settled(shop)).toEqual([['MainPage']]);
+});

@@ -3,6 +3,7 @@ import type { Consent } from './consent';
 import { cartFromInput } from './events/cartState';
 import { derive } from './events/derive';
 import { text } from './lib/text';
+import { why } from './lib/log';
 
 /** What the commands need: the reader's context (config, log, view, memory, send, identify) and consent. */
 export interface CommandContext extends Omit<ReaderContext, 'session'> {
@@ -20,17 +21,17 @@ export function commands(c: CommandContext) {
       if (payload !== undefined && (!payload || typeof payload !== 'object')) return __DEBUG__ && problem('api-input', `track("${n}"): the payload must be an object`);
       c.send([n, payload as Record<string, unknown> | undefined]);
     },
-    identify: (user: unknown) => c.identify(user, 'identify()'),
+    identify: (user: unknown) => c.identify(user, why('identify()')),
     setCart(items: unknown) {
       const list = cartFromInput(items, cfg.currency, problem);
-      if (list) derive({ type: 'other', typeFrom: 'setCart', from: {}, cart: list }, view.seen(), { cfg, memory: c.memory, problem, cart: true }).forEach(c.send);
+      if (list) derive({ type: 'other', typeFrom: why('setCart'), from: {}, cart: list }, view.seen(), { cfg, memory: c.memory, problem, cart: true }).forEach(c.send);
     },
     consent(state: unknown) {
       if (!c.consent.set(state)) __DEBUG__ && problem('api-input', `consent: expected 'granted' or 'denied', got ${String(state).slice(0, 40)}`);
     },
     debug(on: unknown) {
       if (__DEBUG__) c.log._on = on !== false;
-      else c.log.warn('for debug mode add ?yespo_debug=1 to the URL, or debug: true');
+      else c.log.warn('debug mode: add ?yespo_debug=1 to the URL, or debug: true to yespoConfig');
     },
   };
 }

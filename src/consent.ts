@@ -30,9 +30,26 @@ export function createConsent(initial: ConsentState, h: ConsentHooks) {
     h.deny();
     h.hold(true);
   };
+  /** Google Consent Mode, read from the dataLayer: the full build's (the core build reads no dataLayer). */
+  const mode = {
+    google: () => google,
+    /** Google Consent Mode's analytics_storage as the dataLayer says it now; `atStart` before start(). */
+    followGoogle(s: 'granted' | 'denied' | undefined, atStart: boolean, log: Log) {
+      if (!s || s === google) return;
+      __DEBUG__ && log.debug('Google Consent Mode: analytics_storage ' + s);
+      google = s;
+      if (s === 'granted') {
+        if (atStart) state = 'granted';
+        else if (state !== 'granted') grant();
+      } else if (!atStart) deny();
+      else if (state === 'granted') {
+        state = 'pending';
+        h.hold(true);
+      }
+    },
+  };
   return {
     state: () => state,
-    google: () => google,
     /** The tracker starts: granted from the config (or Google's default) opens the transport. */
     start() {
       if (state === 'granted') grant();
@@ -43,22 +60,7 @@ export function createConsent(initial: ConsentState, h: ConsentHooks) {
       else if (s === 'denied') deny();
       return s === 'granted' || s === 'denied';
     },
-    /** Google Consent Mode's analytics_storage as the dataLayer says it now; `atStart` before start(). */
-    followGoogle(s: 'granted' | 'denied' | undefined, atStart: boolean, log: Log) {
-      // A branch, not an early return: the core build (no dataLayer) carries none of it.
-      if (__ZERO__ && s && s !== google) {
-        __DEBUG__ && log.debug('Google Consent Mode: analytics_storage ' + s);
-        google = s;
-        if (s === 'granted') {
-          if (atStart) state = 'granted';
-          else if (state !== 'granted') grant();
-        } else if (!atStart) deny();
-        else if (state === 'granted') {
-          state = 'pending';
-          h.hold(true);
-        }
-      }
-    },
+    ...(__ZERO__ ? mode : ({} as typeof mode)),
   };
 }
 

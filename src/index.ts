@@ -47,11 +47,10 @@ export const start = guard(() => {
   window.yespoAutotrack = __VERSION__;
 
   const input: Record<string, unknown> = raw && typeof raw === 'object' ? { ...raw } : {};
-  if (ownScript) {
-    const sid = ownScript.getAttribute('data-yespo-script-id');
-    const site = ownScript.getAttribute('data-yespo-site-id');
-    if (sid && input.scriptId === undefined) input.scriptId = sid;
-    if (site && input.siteId === undefined) input.siteId = site;
+  // The ids may come on the bundle's own tag instead (data-yespo-script-id, data-yespo-site-id).
+  for (const k of ['script', 'site']) {
+    const id = ownScript && ownScript.getAttribute('data-yespo-' + k + '-id');
+    if (id && input[k + 'Id'] === undefined) input[k + 'Id'] = id;
   }
   const { config, errors, warnings } = checkConfig(input);
   warnings.forEach((w) => log.warn(w));

@@ -3,7 +3,7 @@ import { derive } from './events/derive';
 import type { Memory } from './events/memory';
 import { guard } from './lib/guard';
 import { isKnown } from './lib/identity';
-import type { Log } from './lib/log';
+import { why, type Log } from './lib/log';
 import type { Store } from './lib/storage';
 import { needChunk } from './chunks/need';
 import { modules } from './chunks/modules';
@@ -56,7 +56,7 @@ export function createReader(c: ReaderContext) {
     const ev = gatherEvidence(document, cfg, view.problem, __ZERO__ ? (platformCart ? [dl, platformCart] : [dl]) : [], attrs, names);
     const m = (model = readPage(document, location, cfg, ev, view.problem, navigationStatus()));
     if (!view.seen().page) __DEBUG__ && c.log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
-    if (m.customer && (isKnown(m.customer) || m.customer.name)) c.identify(m.customer, 'data-yespo-customer');
+    if (m.customer && (isKnown(m.customer) || m.customer.name)) c.identify(m.customer, why('data-yespo-customer'));
     derive(m, view.seen(), { cfg, memory: c.memory, problem: view.problem, cart, blockId: c.session.get<string>('sc') }).forEach(c.send);
   };
   /** Evidence that arrived after the first read: read again once the current task is done. */

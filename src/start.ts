@@ -2,7 +2,7 @@ import type { ResolvedConfig } from './config/types';
 import { showOverlay } from './debug/overlay';
 import { lastCart } from './events/cartState';
 import { guard } from './lib/guard';
-import type { Log } from './lib/log';
+import { why, type Log } from './lib/log';
 import type { Store } from './lib/storage';
 import type { Reader } from './reader';
 import { readWishlist, wishlistOf } from './sources/attributes';
@@ -42,7 +42,7 @@ function onDataLayer(c: StartContext, s: DlSignal, fold: NonNullable<Modules['da
   const r = fold(c.reader.dataLayer(), s, { ownCart: !!document.querySelector('[data-yespo-cart]'), lastCart: () => lastCart(c.local) });
   if (!r) return;
   if ('wishlist' in r) return c.send(['AddToWishlist', { AddToWishlist: wishlistOf(r.wishlist) }]);
-  if ('identity' in r) return c.identify(r.identity, 'dataLayer');
+  if ('identity' in r) return c.identify(r.identity, why('dataLayer'));
   c.reader.setDataLayer(r.evidence, c.route.waiting());
 }
 
@@ -99,9 +99,9 @@ function followPlatforms(c: StartContext, pc: PlatformContext, names: string[]) 
  * when nothing is missing, so the builds without chunks stay synchronous).
  */
 function withChunks(c: StartContext, names: string[], need: Array<Promise<boolean>>, then: () => void) {
-  if (__ZERO__ && __CHUNKS__ && !modules.structured && hasStructured(document)) need.push(needChunk('structured', c.log));
-  if (__ZERO__ && __CHUNKS__ && !modules.platforms && names.length) need.push(needChunk('platforms', c.log));
-  if (__ZERO__ && need.length) void Promise.all(need).then(guard(then, __DEBUG__ && 'start'));
+  if (__CHUNKS__ && !modules.structured && hasStructured(document)) need.push(needChunk('structured', c.log));
+  if (__CHUNKS__ && !modules.platforms && names.length) need.push(needChunk('platforms', c.log));
+  if (need.length) void Promise.all(need).then(guard(then, __DEBUG__ && 'start'));
   else then();
 }
 
@@ -117,13 +117,16 @@ export function startReading(c: StartContext, attrs?: Evidence, done: (r: Starte
   const names = __ZERO__ && pc && cfg.platforms ? detectNames(pc, cfg.platforms) : [];
   const need: Array<Promise<boolean>> = [];
   if (__ZERO__ && cfg.dataLayer) stops.push(followDataLayer(c, cfg.dataLayer, need));
-  withChunks(c, names, need, () => {
+  const go = () => {
     if (__ZERO__) c.reader.setPlatforms(names);
     if (__ZERO__ && pc) stops.push(followPlatforms(c, pc, names));
     c.reader.first(attrs);
     if (__DEBUG__ && c.log._on) c.summary(), stops.push(showOverlay(c.inspect));
     done({ stops, impressions: watchAll(c, stops) });
-  });
+  };
+  // The core build reads the attributes only: nothing to wait for.
+  if (__ZERO__) withChunks(c, names, need, go);
+  else go();
   return stops;
 }
 
@@ -152,7 +155,7 @@ function watchAll(c: StartContext, stops: Array<() => void>): Impressions {
           const r = m.readRecAddToCart(btn, cfg.impressions, problem);
           if (r) send(['ProductPage', r.loc ? { ProductPage: r.product, GeneralInfo: { s_location: r.loc } } : { ProductPage: r.product }]);
         }),
-      customerForm: (form) => c.identify(readCustomerForm(form), 'customer form'),
+      customerForm: (form) => c.identify(readCustomerForm(form), why('customer form')),
     },
     problem,
     c.log,

@@ -7,7 +7,7 @@ import { createMemory } from './events/memory';
 import { once } from './events/once'; // [once]
 import { createVisitor } from './events/visitor';
 import { guard } from './lib/guard';
-import type { Log } from './lib/log';
+import { why, type Log } from './lib/log';
 import { createStore } from './lib/storage';
 import { createReader } from './reader';
 import { readAttributes } from './sources/attributes';
@@ -83,7 +83,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       reader.newView();
       followGoogle(true);
       consent.start();
-      if (cfg.user) identify(cfg.user, 'config "user"');
+      if (cfg.user) identify(cfg.user, why('config "user"'));
     },
     ready: whenParsed(ready, () => readAttributes(document, problem, cfg.currency)),
     scan: () => reader.scan(true),

@@ -19,12 +19,13 @@ export interface Modules {
  * Bundled in (debug, readable and ESM builds, tests), or in the shop bundle filled in by chunks
  * loaded where a page needs them (`__CHUNKS__`). A build without a feature has none of it.
  */
-export const modules: Modules = {
-  structured: __ZERO__ && !__CHUNKS__ ? { structured } : undefined,
-  platforms: __ZERO__ && !__CHUNKS__ ? platforms : undefined,
-  // REST stays in the main file: on a page whose CSP refuses the tracker's Trusted Types policy
-  // no script can be inserted, and REST is then the one way events still go out.
-  rest: __REST__ ? { createRest } : undefined,
-  impressions: undefined,
-  datalayer: __ZERO__ && !__CHUNKS__ ? { readDataLayerEntry, fold } : undefined,
-};
+export const modules: Modules = __ZERO__ || __REST__
+  ? {
+      structured: __CHUNKS__ ? undefined : { structured },
+      platforms: __CHUNKS__ ? undefined : platforms,
+      // REST stays in the main file: on a page whose CSP refuses the tracker's Trusted Types policy
+      // no script can be inserted, and REST is then the one way events still go out.
+      rest: __REST__ ? { createRest } : undefined,
+      datalayer: __CHUNKS__ ? undefined : { readDataLayerEntry, fold },
+    }
+  : {};

@@ -1,4 +1,4 @@
-import { isObj } from '../lib/obj';
+import { isObj, own } from '../lib/obj';
 import { isPageType } from '../lib/pageTypes';
 import { OPTIONS, expected, option, type Kind, type Option } from './options';
 import type { Checked, ResolvedConfig } from './types';
@@ -7,7 +7,6 @@ export type { Checked, ResolvedConfig };
 export type { YespoConfig } from './types';
 
 type Obj = Record<string, unknown>;
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const copy = (v: unknown): unknown => (Array.isArray(v) ? v.slice() : isObj(v) ? { ...v } : v);
 
 /** Every option's default, objects built from their options' defaults. */
@@ -38,7 +37,6 @@ const CHECK: Record<Kind, (v: unknown, o: Option) => unknown> = {
   num: (v) => num(v, Infinity),
   unit: (v) => num(v, 1),
   enum: (v, o) => (o[4]!.indexOf(v as string) >= 0 ? v : undefined),
-  keys: (v, o) => subset(v, o[4]!, 1),
   strs,
   pattern: (v) => (str(v) ? [str(v)] : strs(v)),
   idnum: (v) => (typeof v === 'number' && isFinite(v) ? String(v) : str(v)),
@@ -46,12 +44,13 @@ const CHECK: Record<Kind, (v: unknown, o: Option) => unknown> = {
   // The full build's options (the core build has neither).
   ...((__ZERO__
     ? {
+        keys: (v: unknown, o: Option) => subset(v, o[4]!, 1),
         dataLayer: (v: unknown) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
         // The resolved form lists the adapters switched off; false switches all of them off.
         platforms: (v: unknown, o: Option) =>
           v === true ? [] : v === false ? v : isObj(v) && subset(Object.keys(v), o[4]!, 0) && Object.keys(v).every((k) => typeof v[k] === 'boolean') ? Object.keys(v).filter((k) => !v[k]) : undefined,
       }
-    : {}) as Record<'dataLayer' | 'platforms', (v: unknown, o: Option) => unknown>),
+    : {}) as Record<'keys' | 'dataLayer' | 'platforms', (v: unknown, o: Option) => unknown>),
 };
 
 /** One object option's keys, each checked alone so one bad key keeps the others. */

@@ -30,7 +30,6 @@ export const OPTIONS: readonly Option[] = [
   ['recoms', 'bool', true],
   ['pages', 'obj', { main: ['/'], cart: ['/cart', '/basket'], checkout: ['/checkout'] }, 'an object of page type → path pattern(s)'],
   ['pages.*', 'pattern'],
-  ['productKey', 'keys', ['sku', 'productID', 'id', 'url'], undefined, PRODUCT_KEY_FIELDS],
   ['currency', 'str'],
   ['consent', 'enum', 'granted', undefined, ['granted', 'pending']],
   ['impressions', 'obj'],
@@ -48,6 +47,7 @@ export const OPTIONS: readonly Option[] = [
   // The full build's options; the core build reads none of them (there they are unknown options).
   ...((__ZERO__
     ? [
+        ['productKey', 'keys', ['sku', 'productID', 'id', 'url'], undefined, PRODUCT_KEY_FIELDS, 1],
         ['dataLayer', 'dataLayer', 'dataLayer', 'true, false or the name of the array', undefined, 1],
         ['platforms', 'platforms', [], 'true, false or an object of platform → true/false', PLATFORM_NAMES, 1],
         ['categoryKey', 'enum', 'url', undefined, ['url', 'breadcrumb'], 1],

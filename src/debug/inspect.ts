@@ -6,7 +6,8 @@ import type { View } from '../view';
 
 /** `yespo.inspect()` in the debug build: what this page view read, decided, sent and found wrong. */
 export function inspection(cfg: ResolvedConfig, reader: Reader, view: View, consent: Consent): Inspection {
-  const pc = reader.platformCart();
+  // The core build's debug file has no dataLayer, no platforms.
+  const pc = __ZERO__ ? reader.platformCart() : undefined;
   return {
     version: __VERSION__,
     config: cfg,
@@ -14,7 +15,7 @@ export function inspection(cfg: ResolvedConfig, reader: Reader, view: View, cons
     problems: view.problems(),
     events: view.sent().slice(),
     consent: consent.state(),
-    google: consent.google(),
+    google: __ZERO__ ? consent.google() : undefined,
     cart: pc && { items: pc.cart!, from: pc.source },
   };
 }

@@ -5,6 +5,7 @@ import type { Report } from '../types/problems';
 import { cartChange, cartPurchased, lastCart, lastCartGuid } from './cartState';
 import type { Memory } from './memory';
 import { purchasePayload } from './order';
+import { pick } from '../lib/obj';
 import { pageEvent } from './page';
 
 /** What this page view has sent already, so a re-read of the page never sends it twice. */
@@ -42,12 +43,7 @@ function purchase(m: PageModel, seen: Seen, c: DeriveContext): Outgoing | undefi
 }
 
 /** A cart line as an order line: key, price, quantity and currency only. */
-function line(i: CartItem): OrderItem {
-  const o: OrderItem = { productKey: i.productKey, quantity: i.quantity };
-  if (i.price !== undefined) o.price = i.price;
-  if (i.currency !== undefined) o.currency = i.currency;
-  return o;
-}
+const line = (i: CartItem): OrderItem => pick(i, ['productKey', 'price', 'quantity', 'currency']);
 
 /**
  * Every decision of which events a page view sends, from the page model: the page's own event

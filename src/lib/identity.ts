@@ -1,5 +1,6 @@
 import type { CustomerDataPayload, GeneralInfo } from '../schema/events';
 import { email, phone, text } from './text';
+import { own } from './obj';
 
 import type { Identity } from '../types/identity';
 
@@ -13,7 +14,7 @@ export function normalizeIdentity(raw: unknown): Identity {
   if (!raw || typeof raw !== 'object') return out;
   const r = raw as Record<string, unknown>;
   const pick = (...names: string[]) => {
-    for (const n of names) if (Object.prototype.hasOwnProperty.call(r, n) && r[n] != null) return r[n];
+    for (const n of names) if (own(r, n) && r[n] != null) return r[n];
     return undefined;
   };
   const set = (k: keyof Identity, v: string | undefined) => v && (out[k] = v);

@@ -8,6 +8,12 @@ export interface Log {
 
 const PREFIX = '[yespo]';
 
+/**
+ * Where a fact came from, as the debug output says it (page type "from URL rule", identity "from
+ * customer form"): the empty string in the builds without debug messages, where no one reads it.
+ */
+export const why = (s: string) => (__DEBUG__ ? s : '');
+
 export function createLog(on = false): Log {
   const c = typeof console !== 'undefined' ? console : undefined;
   return {

@@ -1,4 +1,4 @@
-const own = Object.prototype.hasOwnProperty;
+import { own } from './obj';
 
 /**
  * JSON of plain data — strings, finite numbers, booleans, null, arrays and objects' own enumerable
@@ -18,7 +18,7 @@ export function serialize(v: unknown): string | undefined {
     return '[' + out.slice(1) + ']';
   }
   for (const k in v) {
-    const s = own.call(v, k) ? serialize((v as Record<string, unknown>)[k]) : undefined;
+    const s = own(v as object, k) ? serialize((v as Record<string, unknown>)[k]) : undefined;
     if (s) out += ',' + JSON.stringify(k) + ':' + s;
   }
   return '{' + out.slice(1) + '}';

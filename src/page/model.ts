@@ -3,6 +3,7 @@ import type { PageType } from '../lib/pageTypes';
 import type { Evidence } from '../types/evidence';
 import type { PageModel } from '../types/model';
 import type { Report } from '../types/problems';
+import { why } from '../lib/log';
 import { SOURCE } from '../sources/attributes';
 import { canonical } from '../sources/head';
 import { looksLikeSearch, lastSegment, urlPageType, urlSearchQuery } from '../sources/url';
@@ -28,24 +29,29 @@ const SAME: Record<Fact, (a: any, b: any) => boolean> = {
 function decideType(ev: Evidence[], loc: Location, cfg: ResolvedConfig, problem: Report, status?: number) {
   const a = ev[0] && ev[0].source === SOURCE ? ev[0] : ({ source: SOURCE } as Evidence);
   let type: PageType | undefined;
-  let typeFrom = SOURCE.replace('*', 'page');
+  let typeFrom = why('data-yespo-page');
   const pick = (t: PageType | undefined, from: string, quiet?: boolean) => {
     if (!type && t) (type = t), (typeFrom = from);
     else if (__DEBUG__ && t && t !== type && !quiet) problem('sources-disagree', `${from} says this is a ${t} page; ${typeFrom} (${type}) wins`);
   };
   pick(a.pageType, typeFrom);
-  pick(status === 404 ? '404' : undefined, 'HTTP status 404');
-  pick(a.order ? 'purchase' : undefined, 'data-yespo-order');
-  pick(a.searchPage ? 'search' : undefined, 'data-yespo-search');
-  pick(a.product ? 'product' : undefined, 'data-yespo-product');
-  pick(a.category ? 'category' : undefined, 'data-yespo-category');
+  pick(status === 404 ? '404' : undefined, why('HTTP status 404'));
+  pick(a.order ? 'purchase' : undefined, why('data-yespo-order'));
+  pick(a.searchPage ? 'search' : undefined, why('data-yespo-search'));
+  pick(a.product ? 'product' : undefined, why('data-yespo-product'));
+  pick(a.category ? 'category' : undefined, why('data-yespo-category'));
   if (__ZERO__) for (const e of ev) if (e !== a) pick(e.pageType, e.source);
   // The URL's own signals speak only when nothing else did (they are quiet about disagreeing anyway).
-  if (!type) pick(urlPageType(loc.pathname, cfg.pages), 'URL rule', true);
-  if (!type) pick(looksLikeSearch(loc.pathname, loc.search, cfg.search.params) ? 'search' : undefined, 'search URL', true);
-  pick('other', 'no signal', true);
+  if (!type) pick(urlPageType(loc.pathname, cfg.pages), why('URL rule'), true);
+  if (!type) pick(looksLikeSearch(loc.pathname, loc.search, cfg.search.params) ? 'search' : undefined, why('search URL'), true);
+  pick('other', why('no signal'), true);
   return { type: type as PageType, typeFrom };
 }
+
+/** Debug build: where a fact of the model came from (the overlay, the summary and inspect() show it). */
+const note = (m: PageModel, k: string, from: string) => {
+  if (__DEBUG__) m.from[k] = from;
+};
 
 /** Each fact from the first source that has it; later sources that disagree are noted. */
 function pickFacts(m: PageModel, ev: Evidence[], problem: Report) {
@@ -58,7 +64,7 @@ function pickFacts(m: PageModel, ev: Evidence[], problem: Report) {
       if (v === undefined) (v = w), (from = e.source);
       else if (__DEBUG__ && !SAME[k](v, w)) problem('sources-disagree', `${e.source} disagrees on the ${k} (${from} wins)`);
     }
-    if (v !== undefined) ((m as unknown as Record<string, unknown>)[k] = v), (m.from[k] = from);
+    if (v !== undefined) ((m as unknown as Record<string, unknown>)[k] = v), note(m, k, from);
   }
 }
 
@@ -71,15 +77,16 @@ function pickOrder(m: PageModel, ev: Evidence[]) {
   if (!named.length) return;
   const lines = named.filter((e) => e.order!.items.length)[0];
   m.order = { number: named[0].order!.number, items: lines ? lines.order!.items : [] };
-  m.from.order = named[0].source;
+  note(m, 'order', named[0].source);
 }
 
 /** A category page's key: the attribute, the breadcrumb (`categoryKey: 'breadcrumb'`), a source's key, else the URL. */
 function categoryKey(m: PageModel, ev: Evidence[], doc: Document, loc: Location, cfg: ResolvedConfig) {
-  const crumb = __ZERO__ && cfg.categoryKey === 'breadcrumb' && m.from.category !== SOURCE ? ev.find((e) => e.crumb) : undefined;
+  const own = ev[0] && ev[0].source === SOURCE && ev[0].category !== undefined;
+  const crumb = __ZERO__ && cfg.categoryKey === 'breadcrumb' && !own ? ev.find((e) => e.crumb) : undefined;
   if (crumb) {
     m.category = crumb.crumb;
-    m.from.category = crumb.source + ' breadcrumb';
+    note(m, 'category', crumb.source + ' breadcrumb');
   }
   if (m.category) return;
   const canon = canonical(doc);
@@ -90,7 +97,7 @@ function categoryKey(m: PageModel, ev: Evidence[], doc: Document, loc: Location,
     /* a broken canonical link: the page's own path */
   }
   m.category = lastSegment(path);
-  m.from.category = canon ? 'canonical URL' : 'URL';
+  note(m, 'category', canon ? 'canonical URL' : 'URL');
 }
 
 /**
@@ -107,7 +114,7 @@ export function readPage(doc: Document, loc: Location, cfg: ResolvedConfig, ev: 
   if (m.type === 'category') categoryKey(m, ev, doc, loc, cfg);
   if (m.type === 'search') {
     const s = (m.search = m.search || {});
-    if (!s.query && (s.query = urlSearchQuery(loc.search, cfg.search.params))) m.from.search = 'URL';
+    if (!s.query && (s.query = urlSearchQuery(loc.search, cfg.search.params))) note(m, 'search', 'URL');
   }
   return m;
 }

@@ -5,6 +5,7 @@ import { isPageType } from '../lib/pageTypes';
 import { MAX_ITEMS } from '../lib/limits';
 import { list, text } from '../lib/text';
 import { normalizeIdentity } from '../lib/identity';
+import { pick } from '../lib/obj';
 import type { Evidence } from '../types/evidence';
 import type { Report } from '../types/problems';
 import { scContent } from './url';
@@ -176,12 +177,7 @@ export function readWishlist(btn: Element, pageProduct: ProductPagePayload | und
 }
 
 /** The AddToWishlist body for a product: its key, price and stock, without tags. */
-export function wishlistOf(p: ProductPagePayload) {
-  const w: { productKey: string; price?: string; isInStock?: 0 | 1 } = { productKey: p.productKey };
-  if (p.price !== undefined) w.price = p.price;
-  if (p.isInStock !== undefined) w.isInStock = p.isInStock;
-  return w;
-}
+export const wishlistOf = (p: ProductPagePayload) => pick(p, ['productKey', 'price', 'isInStock']);
 
 /** `sc_content` of an element's own or first inner link: Yespo's widget puts the block id there. */
 export function linkScContent(el: Element): string | undefined {

@@ -1,3 +1,5 @@
+import { own } from '../lib/obj';
+
 type Obj = Record<string, unknown>;
 
 export interface RestContext {
@@ -14,11 +16,10 @@ const CARRIED = ['externalCustomerId', 'user_email', 'user_phone', 'user_es_cont
 /** Events the REST tracker API defines; the others (MainPage, NotFound, PageView, StatusCartPage) have no REST form. */
 export const REST_EVENTS = ['ProductPage', 'StatusCart', 'PurchasedItems', 'CustomerData', 'CategoryPage', 'AddToWishlist', 'SearchRequest', 'ProductImpressions'];
 
-const own = Object.prototype.hasOwnProperty;
 
 /** `tag_*` keys of the item itself: a page's enumerable `Object.prototype` key is no tag. */
 const tagsOf = (o: Obj, into: Obj) => {
-  for (const k in o) if (k.indexOf('tag_') === 0 && own.call(o, k)) into[k] = o[k];
+  for (const k in o) if (k.indexOf('tag_') === 0 && own(o, k)) into[k] = o[k];
   return into;
 };
 

@@ -141,6 +141,7 @@ export function createSender(c: SenderContext): Sender {
     drop() {
       held = [];
     },
-    stop: () => stops.splice(0).forEach((f) => f()),
+    // What REST started (its outbox, the 'auto' loader watch); the core build starts nothing.
+    stop: () => void (__REST__ && stops.splice(0).forEach((f) => f())),
   };
 }

@@ -7,9 +7,9 @@ import type { Problem } from './problems';
 /** Everything the tracker knows about the page it is on: the sources' evidence, folded by precedence. */
 export interface PageModel extends Omit<Evidence, 'source' | 'pageType' | 'crumb' | 'searchPage' | 'notes'> {
   type: PageType;
-  /** Which signal decided the type, for debug output. */
+  /** Which signal decided the type, for debug output (empty in the builds without debug messages). */
   typeFrom: string;
-  /** Which source each fact came from (debug output, the audit command). */
+  /** Which source each fact came from (debug output, the audit command): filled in the debug build only. */
   from: Record<string, string>;
   /** Tolerances the sources used to read the page (debug output, the audit command). */
   notes?: string[];
