@@ -41,6 +41,18 @@ function perTask(own, tasks) {
 }
 
 /**
+ * The scripts' own time in each task of a traced page load, longest first (the no-long-task test
+ * in e2e/long-tasks.spec.ts reads traces the same way).
+ * @param {TraceEvent[]} ev the trace's events
+ * @param {string} path the page's path (its HTML parse finds the main thread)
+ * @param {(url: string) => boolean} own whether a script URL is one of the scripts measured
+ */
+export function ownTaskTimes(ev, path, own) {
+  const o = ownEvents(ev, path, own);
+  return perTask(o.own, o.tasks);
+}
+
+/**
  * @param {import('./browser.mjs').Browser} browser
  * @param {string} base
  * @param {import('./variants.mjs').Variant} v
@@ -54,8 +66,7 @@ export function traceRun(browser, base, v, pg) {
     await page.goto(`${base}${pg.path}?v=${v.id}`, { waitUntil: 'load' });
     await page.waitForTimeout(pg.settleMs);
     const ev = /** @type {TraceEvent[]} */ (JSON.parse((await browser.stopTracing()).toString()).traceEvents);
-    const { own, tasks } = ownEvents(ev, pg.path, ownsScript(v));
-    const list = perTask(own, tasks);
+    const list = ownTaskTimes(ev, pg.path, ownsScript(v));
     const r1 = (/** @type {number} */ x) => Math.round(x * 10) / 10;
     return {
       ownThreadMs: r1(list.reduce((n, t) => n + t.thread, 0)),
