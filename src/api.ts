@@ -25,7 +25,7 @@ const METHODS = ['track', 'identify', 'setCart', 'consent', 'scan', 'page', 'deb
  */
 export function createApi(t: Tracker, version: string): YespoApi {
   const api = { version } as YespoApi;
-  for (const m of METHODS) (api as unknown as Record<string, unknown>)[m] = guard((...a: unknown[]) => (t[m] as (...x: unknown[]) => unknown)(...a), 'yespo.' + m);
+  for (const m of METHODS) (api as unknown as Record<string, unknown>)[m] = guard((...a: unknown[]) => (t[m] as (...x: unknown[]) => unknown)(...a), __DEBUG__ && 'yespo.' + m);
   api.push = guard((cmd: unknown) => {
     if (!Array.isArray(cmd) || (METHODS as readonly unknown[]).indexOf(cmd[0]) < 0) return;
     (api[cmd[0] as (typeof METHODS)[number]] as (...a: unknown[]) => void)(...cmd.slice(1));

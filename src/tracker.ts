@@ -81,7 +81,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       started = true;
       visitor.load();
       reader.newView();
-      followGoogle(true);
+      if (__ZERO__) followGoogle(true);
       consent.start();
       if (cfg.user) identify(cfg.user, why('config "user"'));
     },

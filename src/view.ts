@@ -11,11 +11,11 @@ export function createView(log: Log) {
   let seen: Seen = {};
   let problems: Problem[] = [];
   let sent: Inspection['events'] = [];
+  /** Debug build: this view's events (the sender adds them) and problems. */
+  const record = { sent: () => sent, problems: () => problems.slice() };
   return {
     seen: () => seen,
-    /** Debug build: this view's events (the sender adds them) and problems. */
-    sent: () => sent,
-    problems: () => problems.slice(),
+    ...(__DEBUG__ ? record : ({} as typeof record)),
     /** A debug line, once per page view; the shop bundle carries no messages (its call sites are compiled out). */
     problem(code: ProblemCode, message: string) {
       if (__DEBUG__ && !problems.some((p) => p.message === message)) {

@@ -30,9 +30,15 @@ export function revive(v: unknown): unknown {
   return v;
 }
 
+/**
+ * `localStorage` is read afresh each time: other tabs write the cart, orders and once-marks too.
+ * `sessionStorage` belongs to this tab alone, so each of its keys is read from it once and then
+ * kept in memory.
+ */
 export function createStore(kind: 'localStorage' | 'sessionStorage'): Store {
   const mem: Record<string, string> = Object.create(null);
   const dirty: string[] = [];
+  const tab = kind === 'sessionStorage';
   let held = false;
   // Looked up once: every access of window.localStorage goes through the browser's security checks.
   let cached: Storage | null | undefined;
@@ -56,13 +62,15 @@ export function createStore(kind: 'localStorage' | 'sessionStorage'): Store {
   return {
     get<T>(key: string): T | undefined {
       let raw: string | null | undefined;
-      if (dirty.indexOf(key) < 0) {
+      if (dirty.indexOf(key) < 0 && !(tab && key in mem)) {
         try {
           const s = web();
           raw = s && s.getItem(PREFIX + key);
         } catch {
           raw = undefined;
         }
+        // A key this tab does not have is remembered as '' (no stored value is empty), so it is not looked up again.
+        if (tab) mem[key] = raw || '';
       }
       if (raw == null) raw = mem[key];
       if (raw == null) return undefined;

@@ -109,7 +109,8 @@ export function readPage(doc: Document, loc: Location, cfg: ResolvedConfig, ev: 
   const m: PageModel = { ...decideType(ev, loc, cfg, problem, status), from: {} };
   pickFacts(m, ev, problem);
   pickOrder(m, ev);
-  const notes = ([] as string[]).concat(...ev.map((e) => e.notes || []));
+  // Tolerances are the structured-data readers' (full build): the attributes need none.
+  const notes = __ZERO__ ? ([] as string[]).concat(...ev.map((e) => e.notes || [])) : [];
   if (notes.length) m.notes = notes;
   if (m.type === 'category') categoryKey(m, ev, doc, loc, cfg);
   if (m.type === 'search') {

@@ -36,7 +36,7 @@ export function installEs(cfg: ResolvedConfig, nonce: string | undefined, log: L
   }
   // A strict CSP ('strict-dynamic' with a nonce) only runs the loader if it carries our nonce.
   if (nonce) s.nonce = nonce;
-  (document.body || document.head || document.documentElement).appendChild(s);
+  (document.body || document.documentElement).appendChild(s);
   const f: EsFn = function () {
     // eslint-disable-next-line prefer-rest-params
     f.c!(arguments);

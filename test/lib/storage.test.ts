@@ -44,3 +44,44 @@ describe('storage written on a page with Prototype.js 1.6 hooks', () => {
     }
   });
 });
+
+describe('how often Web Storage is touched', () => {
+  const counting = () => {
+    const reads: string[] = [];
+    const get = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (this: Storage, k: string) {
+      reads.push((this === sessionStorage ? 'session:' : 'local:') + k);
+      return get.call(this, k);
+    };
+    return { reads, restore: () => void (Storage.prototype.getItem = get) };
+  };
+
+  it("reads each of this tab's sessionStorage keys once, present or not, and keeps what it writes", () => {
+    sessionStorage.clear();
+    sessionStorage.setItem('yespo:id', JSON.stringify({ email: 'a@b.co' }));
+    const c = counting();
+    try {
+      const s = createStore('sessionStorage');
+      for (let i = 0; i < 3; i++) expect([s.get('id'), s.get('sc')]).toEqual([{ email: 'a@b.co' }, undefined]);
+      s.set('sc', '9_r1v1');
+      expect(s.get('sc')).toBe('9_r1v1');
+      expect(c.reads).toEqual(['session:yespo:id', 'session:yespo:sc']);
+      expect(sessionStorage.getItem('yespo:sc')).toBe('"9_r1v1"');
+    } finally {
+      c.restore();
+    }
+  });
+
+  it('reads localStorage afresh each time: another tab writes the cart, the orders and the once-marks too', () => {
+    const c = counting();
+    try {
+      const s = createStore('localStorage');
+      expect(s.get('orders')).toBeUndefined();
+      localStorage.setItem('yespo:orders', '["A-9"]');
+      expect(s.get('orders')).toEqual(['A-9']);
+      expect(c.reads).toEqual(['local:yespo:orders', 'local:yespo:orders']);
+    } finally {
+      c.restore();
+    }
+  });
+});
