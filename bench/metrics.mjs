@@ -58,6 +58,10 @@ export const METRICS = Object.freeze([
     id: 'spa.growthOverNone', label: "growth − none's KB", unit: 'bytes', source: 'spa', agg: 'overNone', get: heapGrowth, format: 'dkb', table: 'spa',
     target: { variant: 'yespo', max: 16 * KB, what: "SPA heap growth nav 20→last, over no-tracker's" },
   },
+  // The same growth split by a heap snapshot: what scripts keep (objects, closures, arrays, strings),
+  // and the code V8 compiles (optimised code for functions that got hot as the session went on).
+  { id: 'spa.valuesGrowthOverNone', label: "JS values growth − none's KB (snapshot)", unit: 'bytes', source: 'spa', agg: 'overNone', get: spaDelta('values'), format: 'dkb', table: 'spa' },
+  { id: 'spa.codeGrowthOverNone', label: "compiled code growth − none's KB (snapshot)", unit: 'bytes', source: 'spa', agg: 'overNone', get: spaDelta('code'), format: 'dkb', table: 'spa' },
   { id: 'spa.nodes', label: 'DOM nodes Δ', unit: 'count', source: 'spa', agg: 'value', get: spaDelta('nodes'), format: 'dn', table: 'spa' },
   {
     id: 'spa.listeners', label: 'listeners Δ (all)', unit: 'count', source: 'spa', agg: 'value', get: spaDelta('listeners'), format: 'dn', table: 'spa',

@@ -85,7 +85,11 @@ export function report(res) {
   );
   if (Object.keys(res.raw.spa).length) {
     L.push(`## Long SPA session (${res.settings.spaNavs} navigations, each left ${res.settings.spaSettleMs} ms)`, '', ...variantTable(res, 'spa'), '');
-    L.push('Δ columns: the reading after the last navigation minus the one after nav 20, each after two forced GCs. Observers and timers: counted by wrappers the bench installs in every variant\'s page.', '');
+    L.push(
+      'Δ columns: the reading after the last navigation minus the one after nav 20, each after two forced GCs. Observers and timers: counted by wrappers the bench installs in every variant\'s page. ' +
+        'The snapshot columns split the growth with a heap snapshot taken at the same two readings: JavaScript values (objects, closures, arrays, strings: what a script keeps) and compiled code (the bytecode and optimised code V8 makes as functions get hot; bounded by the size of the code that runs).',
+      '',
+    );
   }
   if (res.profile.length) L.push('## Where yespo\'s start-up time goes (CPU profile, readable build)', '', ...profileLines(res));
   return L.join('\n') + '\n';

@@ -1,6 +1,7 @@
 // @ts-check
 // A long SPA session: navigations on the bench SPA, each left SETTLE_MS to settle, and readings
-// after forced GC at nav 0, 20 and the last: JS heap, DOM nodes and listeners, the listeners on
+// after forced GC at nav 0, 20 and the last: JS heap (and, from a heap snapshot, how much of it is
+// JavaScript values and how much compiled code), DOM nodes and listeners, the listeners on
 // window and document, live observers / observed targets and pending timers.
 import { withTab } from './browser.mjs';
 import { LIVE_COUNTS } from './inpage.mjs';
@@ -11,7 +12,7 @@ export const SETTLE_MS = 330;
 export const FIRST_READING = 20;
 
 /**
- * @typedef {{ heap: number, nodes: number, listeners: number, windowDocListeners: number, observers: number, targets: number, timers: number }} Reading
+ * @typedef {{ heap: number, values: number, code: number, nodes: number, listeners: number, windowDocListeners: number, observers: number, targets: number, timers: number }} Reading
  * @typedef {{ at0: Reading, at20: Reading, atEnd: Reading, navs: number, stats: unknown, esCalls: number, errors: number, wallMs: number }} SpaRun
  */
 
@@ -24,6 +25,35 @@ async function windowDocListeners(cdp) {
   }
   await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'bench-listeners' });
   return n;
+}
+
+/** Heap snapshot node types that are the page's JavaScript values (not compiled code, not the engine's own). */
+const VALUES = ['object', 'closure', 'array', 'string', 'regexp', 'number', 'concatenated string', 'sliced string', 'symbol', 'bigint'];
+
+/**
+ * The heap split as a snapshot sees it: JavaScript values (what a script keeps), and compiled code
+ * (bytecode and the optimised code V8 makes of functions as they get hot), in bytes.
+ * @param {import('@playwright/test').CDPSession} cdp
+ */
+async function heapSplit(cdp) {
+  let buf = '';
+  /** @param {{ chunk: string }} e */
+  const on = (e) => void (buf += e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', on);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', on);
+  const s = JSON.parse(buf);
+  const fields = s.snapshot.meta.node_fields;
+  const types = s.snapshot.meta.node_types[0];
+  const [type, size] = [fields.indexOf('type'), fields.indexOf('self_size')];
+  let values = 0;
+  let code = 0;
+  for (let i = 0; i < s.nodes.length; i += fields.length) {
+    const t = types[s.nodes[i + type]];
+    if (VALUES.includes(t)) values += s.nodes[i + size];
+    else if (t === 'code') code += s.nodes[i + size];
+  }
+  return { values, code };
 }
 
 /** @param {import('./browser.mjs').Tab} tab @returns {Promise<Reading>} */
@@ -39,7 +69,7 @@ async function reading({ page, cdp, metrics }) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await metrics()).JSHeapUsedSize;
   const dom = await cdp.send('Memory.getDOMCounters');
-  return { heap, nodes: dom.nodes, listeners: dom.jsEventListeners, windowDocListeners: await windowDocListeners(cdp), ...live };
+  return { heap, ...(await heapSplit(cdp)), nodes: dom.nodes, listeners: dom.jsEventListeners, windowDocListeners: await windowDocListeners(cdp), ...live };
 }
 
 /**
