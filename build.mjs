@@ -12,12 +12,20 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const common = { bundle: true, target: 'es2018', logLevel: 'warning', legalComments: 'none' };
 
 /**
+ * Chromium's explicit compile hint: a file whose first line is this comment has all its functions
+ * compiled while it streams in, off the main thread, instead of each on its first call on the main
+ * thread (Chrome 136+; other browsers read a comment). For files whose functions nearly all run
+ * when they load (`eager` in variants.mjs): about a fifth less main-thread script time at start.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
+/**
  * A shop file's last pass: esbuild bundles and renames `_` fields; terser's compressor (three passes,
  * no unsafe transforms, no property renaming) then takes another ~5% off the gzip bytes.
  */
-async function squeeze(file) {
+async function squeeze(file, eager) {
   const r = await minify(readFileSync(file, 'utf8'), { ecma: 2018, compress: { passes: 3, pure_getters: true }, mangle: true, format: { comments: false } });
-  writeFileSync(file, r.code);
+  writeFileSync(file, (eager ? COMPILE_HINT : '') + r.code);
 }
 
 /** One variant; `mangleCache` keeps renamed `_` fields the same in a file and its chunks. */
@@ -35,7 +43,7 @@ const variant = async (v, mangleCache) => {
     // Internal fields start with "_" and are renamed: they never reach the page's globals.
     ...(v.min === true ? { mangleProps: /^_/, mangleCache } : {}),
   });
-  if (v.min === true) await squeeze(v.out);
+  if (v.min === true) await squeeze(v.out, v.eager);
   return r;
 };
 

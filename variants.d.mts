@@ -6,6 +6,8 @@ export interface Variant {
   min: boolean | 'no-mangle';
   /** The id of the file that loads this chunk. */
   chunk?: string;
+  /** Compile every function while the file streams in (Chromium's explicit compile hint). */
+  eager?: boolean;
   budget?: number;
 }
 export const VARIANTS: readonly Variant[];

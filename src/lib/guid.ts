@@ -2,7 +2,8 @@
 export function guid(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
   let h = '';
-  for (let i = 0; i < 16; i++) h += (b[i] < 16 ? '0' : '') + b[i].toString(16) + (i === 3 || i === 5 || i === 7 || i === 9 ? '-' : '');
+  // Two hex digits a byte; a dash after bytes 3, 5, 7 and 9.
+  for (let i = 0; i < 16; i++) h += (256 + b[i]).toString(16).slice(1) + (i > 2 && i < 10 && i % 2 ? '-' : '');
   return h;
 }
 

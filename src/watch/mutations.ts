@@ -36,7 +36,6 @@ export interface MutationHandlers {
  * block rendered late) is read this way.
  */
 export function watchMutations(h: MutationHandlers, delay = 60): () => void {
-  if (typeof MutationObserver === 'undefined') return () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cart = false;
   let other = false;
