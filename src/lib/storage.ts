@@ -73,7 +73,7 @@ export function createStore(kind: 'localStorage' | 'sessionStorage'): Store {
         if (tab) mem[key] = raw || '';
       }
       if (raw == null) raw = mem[key];
-      if (raw == null) return undefined;
+      if (!raw) return undefined;
       try {
         return revive(JSON.parse(raw)) as T;
       } catch {
