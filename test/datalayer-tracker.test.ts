@@ -33,18 +33,22 @@ describe('Google Consent Mode in the dataLayer', () => {
     ((window as W).dataLayer = (window as W).dataLayer || []).push(arguments);
   }
   const loader = () => document.querySelectorAll('script[src*="esputnik"]').length;
+  const nextTask = () => new Promise((r) => setTimeout(r, 0));
   afterEach(() => {
     document.querySelectorAll('script[src*="esputnik"]').forEach((s) => s.remove());
     delete (window as { eS?: unknown }).eS;
   });
 
-  it('default denied: no loader, nothing stored or sent; the visitor accepts → loader and the held events', () => {
+  it('default denied: no loader, nothing stored or sent; the visitor accepts → loader and the held events', async () => {
     gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' });
     run('/t-shirt', '<div data-yespo-product="A-1"></div><div data-yespo-cart><i data-yespo-cart-item="C-1" data-yespo-price="2"></i></div>');
+    // The loader's script is appended a task after it is installed (transport/es.ts).
+    await nextTask();
     expect(loader()).toBe(0);
     expect((window as { eS?: unknown }).eS).toBeUndefined();
     expect(Object.keys(localStorage).concat(Object.keys(sessionStorage)).filter((k) => k.startsWith('yespo'))).toEqual([]);
     gtag('consent', 'update', { ad_storage: 'granted', analytics_storage: 'granted' });
+    await nextTask();
     expect(loader()).toBe(1);
     // The loader's queue holds each call's arguments, as Yespo's snippet keeps them.
     const q = ((window as { eS?: { q?: IArguments[] } }).eS!.q || []).map((a) => Array.from(a[0] as IArguments).slice(0, 2));
@@ -63,14 +67,16 @@ describe('Google Consent Mode in the dataLayer', () => {
     expect(es.names()).toEqual(['ProductPage']);
   });
 
-  it("config consent 'pending' is granted by Consent Mode's update", () => {
+  it("config consent 'pending' is granted by Consent Mode's update", async () => {
     goTo('/t-shirt');
     document.body.innerHTML = '<div data-yespo-product="A-1"></div>';
     t = createTracker(checkConfig({ scriptId: '1', consent: 'pending' }).config!, createLog(false));
     t.start();
     t.ready(true);
+    await nextTask();
     expect(loader()).toBe(0);
     gtag('consent', 'update', { analytics_storage: 'granted' });
+    await nextTask();
     expect(loader()).toBe(1);
   });
 
