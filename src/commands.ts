@@ -31,7 +31,7 @@ export function commands(c: CommandContext) {
     },
     debug(on: unknown) {
       if (__DEBUG__) c.log._on = on !== false;
-      else c.log.warn('debug mode: add ?yespo_debug=1 to the URL, or debug: true to yespoConfig');
+      else c.log.warn('for debug mode, add ?yespo_debug=1 to the URL');
     },
   };
 }

@@ -3,6 +3,7 @@ import { checkConfig, type YespoConfig } from './config';
 import { guard, setGuardLog } from './lib/guard';
 import { createLog } from './lib/log';
 import { trustedScriptUrl } from './lib/trusted';
+import { appendScript } from './lib/appendScript';
 import { createTracker } from './tracker';
 import { chunksFrom } from './chunks/load';
 
@@ -38,7 +39,7 @@ export const start = guard(() => {
     const s = document.createElement('script');
     s.src = trustedScriptUrl(src.replace(/(\.min)?\.js(\?|#|$)/, '.debug.js$2')); // [trusted-types] lib/trusted.ts
     if (ownScript!.nonce) s.nonce = ownScript!.nonce;
-    (document.head || document.documentElement).appendChild(s);
+    appendScript(s);
     return;
   }
   const log = createLog(debug);

@@ -1,5 +1,6 @@
 import { guard } from '../lib/guard';
 import { trustedScriptUrl } from '../lib/trusted';
+import { appendScript } from '../lib/appendScript';
 
 /** Where chunks register themselves: keyed by version and name, so a chunk of another version is never used. */
 type Registry = Record<string, unknown>;
@@ -39,8 +40,7 @@ export function loadChunk<T>(name: string): Promise<T | undefined> {
       s.onload = s.onerror = guard(() => done(registry()[key]), __DEBUG__ && 'chunk ' + name);
       try {
         s.src = trustedScriptUrl(chunkUrl(name, base) + '?v=' + __VERSION__);
-        // The body, not the head: an insertion into the head of a large page holds the main thread.
-        (document.body || document.documentElement).appendChild(s);
+        appendScript(s, () => done(undefined));
       } catch {
         done(undefined);
       }

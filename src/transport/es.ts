@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config';
 import type { Log } from '../lib/log';
 import { POLICY, trustedScriptUrl } from '../lib/trusted';
-import { guard } from '../lib/guard';
+import { appendScript } from '../lib/appendScript';
 
 export type EsFn = ((...a: unknown[]) => void) & { q?: unknown[]; c?: (...a: unknown[]) => void };
 declare global {
@@ -16,12 +16,9 @@ export type Loader = { script: HTMLScriptElement; queue: EsFn } | { failed: true
 /**
  * Installs Yespo's eS loader as its own snippet does (an async script, and a `window.eS` that
  * queues calls in `.q` until the script replaces it), then `eS('init')`. The snippet puts the
- * script before the page's first one, usually in `<head>`; this appends it to `<body>` instead:
- * an insertion into the head of a large page held the main thread ~20–40 ms in Chromium, one into
- * the body under 2 ms. It is appended a task later than the tracker starts: appended in the start
- * task it cost ~3 ms more main-thread script time on the bench's product page than one task later
- * (calls made meanwhile wait in the queue, as they would for the script to load). A page that
- * already has `window.eS` keeps its own loader and init.
+ * script before the page's first one, usually in `<head>`; this appends it to `<body>`, a task
+ * later (lib/appendScript.ts; calls made meanwhile wait in the queue, as they would for the
+ * script to load). A page that already has `window.eS` keeps its own loader and init.
  * Returns the loader, or undefined when the page had an eS already.
  *
  * A page whose CSP says `require-trusted-types-for 'script'` but does not allow our policy throws
@@ -40,7 +37,7 @@ export function installEs(cfg: ResolvedConfig, nonce: string | undefined, log: L
   }
   // A strict CSP ('strict-dynamic' with a nonce) only runs the loader if it carries our nonce.
   if (nonce) s.nonce = nonce;
-  setTimeout(guard(() => (document.body || document.documentElement).appendChild(s), __DEBUG__ && 'loader'), 0);
+  appendScript(s);
   const f: EsFn = function () {
     // eslint-disable-next-line prefer-rest-params
     f.c!(arguments);
