@@ -45,7 +45,7 @@ test('a CSP without our policy name: one warning naming the directive, and auto 
   // Not after the 4 s the loader is otherwise given.
   expect(Date.now() - started).toBeLessThan(3000);
   await shop.waitForTimeout(300);
-  expect(lines).toEqual([`warning: [yespo] add "trusted-types yespo-autotrack" to the page's Content-Security-Policy: sending through REST meanwhile`]);
+  expect(lines).toEqual([`warning: [yespo] add "trusted-types yespo-autotrack" to the Content-Security-Policy: sending through REST meanwhile`]);
   expect(await shop.evaluate(() => typeof (window as unknown as { eS?: unknown }).eS)).toBe('undefined');
 });
 
@@ -55,7 +55,7 @@ test("a CSP without our policy name and transport 'es': the warning says nothing
   await shop.goto('/tt');
   await expect.poll(() => lines.length).toBe(1);
   await shop.waitForTimeout(300);
-  expect(lines).toEqual([`warning: [yespo] add "trusted-types yespo-autotrack" to the page's Content-Security-Policy: no event can be sent`]);
+  expect(lines).toEqual([`warning: [yespo] add "trusted-types yespo-autotrack" to the Content-Security-Policy: no event can be sent`]);
 });
 
 test("debug mode under Trusted Types: the debug build is inserted through the policy ('allow-duplicates' lets it make its own)", async ({ shop }) => {

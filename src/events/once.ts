@@ -1,8 +1,8 @@
 import type { Store } from '../lib/storage';
 
-/** The part of the Web Locks API this uses (`navigator.locks`). */
+/** The part of the Web Locks API this uses (`navigator.locks`): a lock only if no one holds it. */
 export interface Locks {
-  request(name: string, cb: () => Promise<void>): Promise<unknown>;
+  request(name: string, options: { ifAvailable: true }, cb: (lock: unknown) => Promise<void> | void): Promise<unknown>;
 }
 
 /**
@@ -10,12 +10,6 @@ export interface Locks {
  * caller's own memory (the orders list), and a cart's key may rightly come round again later.
  */
 export const DONE_MS = 60000;
-/**
- * How long the lock is kept after the key is written. localStorage reaches other tabs a little
- * later than the lock does (Chrome keeps a copy per renderer process), so the next tab to take the
- * lock must not read before the write has arrived.
- */
-export const SETTLE_MS = 100;
 
 /** Marks `k` done unless it was done within DONE_MS; older marks are dropped on the way. */
 export function claim(store: Store, k: string, now: number): boolean {
@@ -30,8 +24,12 @@ export function claim(store: Store, k: string, now: number): boolean {
 
 /**
  * Runs `fn` unless `key` was done already in this browser, atomically across the tabs of the
- * origin: the check and the mark happen while holding the Web Lock `yespo-autotrack:<key>`, so two
- * tabs on one thank-you page send one PurchasedItems. `fn` then runs in a later task.
+ * origin, so two tabs on one thank-you page send one PurchasedItems. The first tab to ask takes the
+ * Web Lock `yespo-autotrack:<key>`, checks and marks the key, and keeps the lock for DONE_MS (or
+ * until it leaves the page); a tab that asks meanwhile is told the key is taken and does nothing,
+ * whatever its own copy of localStorage says yet (another tab's write reaches it later than the
+ * lock does: Chrome keeps a copy per renderer process, and under load the copy lagged past 100 ms).
+ * A tab that asks after the lock is let go reads the mark, long arrived. `fn` runs in a later task.
  *
  * Without Web Locks (Safari before 15.4, Firefox before 96, pages served over http) the check and
  * the mark are one synchronous step: tabs that decide within the few milliseconds localStorage
@@ -43,5 +41,7 @@ export function once(store: Store, key: string, fn: () => void, locks: Locks | n
   if (!locks) return void run();
   // The lock's promise takes what `fn` throws. A document that may not use locks (sandboxed,
   // opaque origin) is refused one: it decides without.
-  locks.request('yespo-autotrack:' + key, () => (run(), new Promise<void>((r) => setTimeout(r, SETTLE_MS)))).catch(() => ran || run());
+  locks
+    .request('yespo-autotrack:' + key, { ifAvailable: true }, (lock) => (lock ? (run(), new Promise<void>((r) => setTimeout(r, DONE_MS))) : undefined))
+    .catch(() => ran || run());
 }

@@ -18,7 +18,7 @@ export function guard<A extends unknown[], R>(fn: (...a: A) => R, where: string 
       return fn.apply(this, a);
     } catch (e) {
       try {
-        sink && sink.debug('error in ' + (where || 'handler') + ':', e);
+        sink && sink.debug(__DEBUG__ ? 'error in ' + (where || 'handler') + ':' : 'error:', e);
       } catch {
         /* a console that throws is not our problem to report */
       }

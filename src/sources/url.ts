@@ -58,7 +58,7 @@ export function scContent(search: string): string | undefined {
 export function navigationStatus(): number | undefined {
   try {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { responseStatus?: number };
-    return nav && nav.responseStatus ? nav.responseStatus : undefined;
+    return (nav && nav.responseStatus) || undefined;
   } catch {
     return undefined;
   }

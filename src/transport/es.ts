@@ -32,7 +32,7 @@ export function installEs(cfg: ResolvedConfig, nonce: string | undefined, log: L
   try {
     s.src = trustedScriptUrl(cfg.scriptUrl);
   } catch {
-    log.warn(`add "trusted-types ${POLICY}" to the page's Content-Security-Policy: ` + (__REST__ && cfg.transport === 'auto' ? 'sending through REST meanwhile' : 'no event can be sent'));
+    log.warn(`add "trusted-types ${POLICY}" to the Content-Security-Policy: ` + (__REST__ && cfg.transport === 'auto' ? 'sending through REST meanwhile' : 'no event can be sent'));
     return { failed: true };
   }
   // A strict CSP ('strict-dynamic' with a nonce) only runs the loader if it carries our nonce.
