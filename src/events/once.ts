@@ -10,6 +10,12 @@ export interface Locks {
  * caller's own memory (the orders list), and a cart's key may rightly come round again later.
  */
 export const DONE_MS = 60000;
+/**
+ * How long the tab that decided keeps the lock. Long enough for its localStorage write to reach the
+ * other tabs (under load that took more than 100 ms), short enough that the page stays eligible for
+ * the back/forward cache, which Chromium refuses to a page holding a Web Lock.
+ */
+export const HOLD_MS = 1000;
 
 /** Marks `k` done unless it was done within DONE_MS; older marks are dropped on the way. */
 export function claim(store: Store, k: string, now: number): boolean {
@@ -25,11 +31,11 @@ export function claim(store: Store, k: string, now: number): boolean {
 /**
  * Runs `fn` unless `key` was done already in this browser, atomically across the tabs of the
  * origin, so two tabs on one thank-you page send one PurchasedItems. The first tab to ask takes the
- * Web Lock `yespo-autotrack:<key>`, checks and marks the key, and keeps the lock for DONE_MS (or
- * until it leaves the page); a tab that asks meanwhile is told the key is taken and does nothing,
- * whatever its own copy of localStorage says yet (another tab's write reaches it later than the
- * lock does: Chrome keeps a copy per renderer process, and under load the copy lagged past 100 ms).
- * A tab that asks after the lock is let go reads the mark, long arrived. `fn` runs in a later task.
+ * Web Lock `yespo-autotrack:<key>`, checks and marks the key, and keeps the lock for HOLD_MS; a tab
+ * that asks meanwhile is told the key is taken and does nothing, whatever its own copy of
+ * localStorage says yet (another tab's write reaches it later than the lock does: Chrome keeps a
+ * copy per renderer process, and under load the copy lagged past 100 ms). A tab that asks after
+ * the lock is let go reads the mark, arrived by then. `fn` runs in a later task.
  *
  * Without Web Locks (Safari before 15.4, Firefox before 96, pages served over http) the check and
  * the mark are one synchronous step: tabs that decide within the few milliseconds localStorage
@@ -42,6 +48,6 @@ export function once(store: Store, key: string, fn: () => void, locks: Locks | n
   // The lock's promise takes what `fn` throws. A document that may not use locks (sandboxed,
   // opaque origin) is refused one: it decides without.
   locks
-    .request('yespo-autotrack:' + key, { ifAvailable: true }, (lock) => (lock ? (run(), new Promise<void>((r) => setTimeout(r, DONE_MS))) : undefined))
+    .request('yespo-autotrack:' + key, { ifAvailable: true }, (lock) => (lock ? (run(), new Promise<void>((r) => setTimeout(r, HOLD_MS))) : undefined))
     .catch(() => ran || run());
 }
