@@ -28,7 +28,7 @@ export const VARIANTS = Object.freeze([
   // Every problem named in the console, each payload checked against the zod schemas: what the shop
   // bundle and the core file load in their place in debug mode (yespo-autotrack[.core].debug.js).
   { id: 'debug', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.debug.js', flags: { ...FULL, DEBUG: true }, min: 'no-mangle' },
-  { id: 'core.debug', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.debug.js', flags: { ...FULL, ZERO: false, REST: false, DEBUG: true }, min: 'no-mangle' },
+  { id: 'core.debug', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.debug.js', flags: { ...CORE, CHUNKS: false, DEBUG: true }, min: 'no-mangle' },
   // The Shopify custom pixel: pasted into Settings → Customer events, REST only, no zod.
   { id: 'pixel', entry: 'src/pixel/index.ts', out: 'dist/yespo-autotrack.shopify-pixel.js', flags: FULL, min: true, budget: 6144 },
 ]);

@@ -49,9 +49,11 @@ function router(scripts) {
     }
     if (p === '/cart/add.js' && req.method === 'POST') return sendJson(res, server.cart.add(await body(req)));
     if (p === '/cart.js' && req.method === 'GET') return sendJson(res, server.cart.read());
-    // The chunks beside a file: /t/yespo.<name>.js for the shop bundle's, /t/core.<name>.js for the core file's.
-    const chunk = /^\/t\/(yespo|core)\.([a-z]+)\.js$/.exec(p);
-    const chunkFile = chunk && `dist/yespo-autotrack.${chunk[1] === 'core' ? 'core.' : ''}${chunk[2]}.js`;
+    // A chunk beside a variant's file, /t/<id>.<name>.js: the file its bundle asks for beside itself
+    // (dist/yespo-autotrack.min.js → dist/yespo-autotrack.<name>.js, …core.min.js → …core.<name>.js).
+    const chunk = /^\/t\/([a-z]+)\.([a-z]+)\.js$/.exec(p);
+    const owner = chunk && scripts[chunk[1]] ? byId(chunk[1]).file : undefined;
+    const chunkFile = chunk && owner && owner.replace(/(\.min)?\.js$/, `.${chunk[2]}.js`);
     if (chunkFile && existsSync(chunkFile)) return send(res, 200, 'text/javascript', readFileSync(chunkFile, 'utf8'));
     const t = /^\/t\/([a-z]+)\.js$/.exec(p);
     const script = t && scripts[t[1]];

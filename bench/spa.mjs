@@ -32,10 +32,11 @@ const VALUES = ['object', 'closure', 'array', 'string', 'regexp', 'number', 'con
 
 /**
  * The heap split as a snapshot sees it: JavaScript values (what a script keeps), and compiled code
- * (bytecode and the optimised code V8 makes of functions as they get hot), in bytes.
+ * (bytecode and the optimised code V8 makes of functions as they get hot), in bytes. The e2e
+ * memory test reads its values the same way.
  * @param {import('@playwright/test').CDPSession} cdp
  */
-async function heapSplit(cdp) {
+export async function heapSplit(cdp) {
   let buf = '';
   /** @param {{ chunk: string }} e */
   const on = (e) => void (buf += e.chunk);

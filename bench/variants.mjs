@@ -59,7 +59,8 @@ export function pick(ids) {
 /** @param {string} id */
 export const byId = (id) => pick([id])[0];
 
-const SPA_GLUE = `<script>addEventListener('bench:rendered', function () { window.yespo && window.yespo.page && window.yespo.page(); });</script>`;
+/** On the SPA page: `yespo.page()` when the app says it has rendered a route. */
+export const SPA_GLUE = `<script>addEventListener('bench:rendered', function () { window.yespo && window.yespo.page && window.yespo.page(); });</script>`;
 
 /**
  * The tags put in place of the page's <!--TRACKER--> marker: an optional config line, then one
@@ -84,7 +85,7 @@ export function tags(v, page, build) {
  * @returns {(url: string) => boolean}
  */
 export function ownsScript(v) {
-  // The file itself, and the chunks it loads beside it (/t/yespo.<name>.js).
+  // The file itself, and the chunks it loads beside it (/t/<id>.<name>.js).
   const own = new RegExp(`/t/${v.id}(\\.[a-z]+)?\\.js`);
   const loader = v.config === true;
   return (url) => own.test(url) || (loader && url.startsWith('https://cdn.esputnik.com/'));

@@ -4,7 +4,7 @@
 // tracker's own script events summed per task, in thread time (CPU time of the page's main
 // thread, so a busy machine does not lengthen it as it lengthens wall time).
 import type { Page } from '@playwright/test';
-import { test, expect, servePage, TRACKER_TAG } from './support';
+import { test, expect, servePage, benchPage } from './support';
 import { heavyPage, productPage } from '../bench/pages/generate.mjs';
 import { ownTaskTimes } from '../bench/trace.mjs';
 
@@ -13,7 +13,7 @@ const OURS = (url: string) => /\/yespo-autotrack\.[a-z.]*js/.test(url);
 
 /** The tracker's thread time per task over one traced load of `html` (with the bundle in place of its marker), longest first. */
 async function ownTasks(page: Page, path: string, html: string) {
-  await servePage(page, path, html.replace('<!--TRACKER-->', `<script>window.yespoConfig = { scriptId: '1' };</script>${TRACKER_TAG}`));
+  await servePage(page, path, benchPage(html));
   const browser = page.context().browser()!;
   await page.goto('about:blank');
   await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });

@@ -3,34 +3,20 @@
 // compiled code does not: V8 compiles hot functions as a session goes on, and a snapshot of this
 // session shows that code (InstructionStream, TrustedByteArray) as the only growth the tracker adds.
 import type { CDPSession, Page } from '@playwright/test';
-import { test, expect, servePage, TRACKER_TAG } from './support';
+import { test, expect, servePage, benchPage } from './support';
 // The benchmark's SPA page: every route renders a product and a block of 20 recommendation items.
 import { spaPage } from '../bench/pages/generate.mjs';
+import { heapSplit } from '../bench/spa.mjs';
 
-/** Node types of a heap snapshot that are the page's JavaScript values (not code, not the engine's own). */
-const VALUES = ['object', 'closure', 'array', 'string', 'regexp', 'number', 'concatenated string', 'sliced string', 'symbol', 'bigint'];
-
-/** Self size of every JavaScript value on the heap, after a forced GC. */
+/** Self size of every JavaScript value on the heap (objects, closures, arrays, strings), after a forced GC. */
 async function heapObjects(cdp: CDPSession): Promise<number> {
-  let buf = '';
-  const on = (e: { chunk: string }) => void (buf += e.chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', on);
   await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', on);
-  const s = JSON.parse(buf) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
-  const fields = s.snapshot.meta.node_fields;
-  const [type, size] = [fields.indexOf('type'), fields.indexOf('self_size')];
-  const types = s.snapshot.meta.node_types[0];
-  let total = 0;
-  for (let i = 0; i < s.nodes.length; i += fields.length) if (VALUES.includes(types[s.nodes[i + type]])) total += s.nodes[i + size];
-  return total;
+  return (await heapSplit(cdp)).values;
 }
 
 /** Growth of the heap's values from route 20 to route 120 of the SPA page, with or without the tracker. */
 async function growth(page: Page, tracked: boolean): Promise<number> {
-  const tags = tracked ? `<script>window.yespoConfig = { scriptId: '1' }; addEventListener('bench:rendered', function () { window.yespo && window.yespo.page && window.yespo.page(); });</script>${TRACKER_TAG}` : '';
-  await servePage(page, '/spa/p/0', spaPage().replace('<!--TRACKER-->', tags));
+  await servePage(page, '/spa/p/0', tracked ? benchPage(spaPage(), true) : spaPage());
   // Yespo's script as a sink that keeps nothing: the recorder the other flows use keeps every call.
   await page.route('https://cdn.esputnik.com/scripts/**', (r) => r.fulfill({ contentType: 'text/javascript', body: 'window.eS = function () { window.__esCount = (window.__esCount || 0) + 1; };' }));
   await page.goto('/spa/p/0');

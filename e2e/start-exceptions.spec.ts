@@ -5,7 +5,7 @@
 // whole cost. The debugger is asked to pause on every exception, caught or not, and each pause in
 // one of the tracker's files is recorded.
 import type { Page } from '@playwright/test';
-import { test, expect, servePage, TRACKER_TAG } from './support';
+import { test, expect, servePage, benchPage } from './support';
 import { heavyPage, productPage, spaPage } from '../bench/pages/generate.mjs';
 
 const OURS = /\/yespo-autotrack\.[a-z.]*js/;
@@ -36,16 +36,13 @@ async function exceptionsWhile(page: Page, load: () => Promise<unknown>, settleM
   return thrown;
 }
 
-const withTracker = (html: string) => html.replace('<!--TRACKER-->', `<script>window.yespoConfig = { scriptId: '1' };</script>${TRACKER_TAG}`);
-
 test('the bench pages: product, heavy category, and 20 SPA route changes', async ({ shop }) => {
   test.setTimeout(60000);
-  await servePage(shop, '/bench/product', withTracker(productPage()));
+  await servePage(shop, '/bench/product', benchPage(productPage()));
   expect(await exceptionsWhile(shop, () => shop.goto('/bench/product'))).toEqual([]);
-  await servePage(shop, '/bench/heavy', withTracker(heavyPage()));
+  await servePage(shop, '/bench/heavy', benchPage(heavyPage()));
   expect(await exceptionsWhile(shop, () => shop.goto('/bench/heavy'))).toEqual([]);
-  const glue = `<script>addEventListener('bench:rendered', function () { window.yespo && window.yespo.page && window.yespo.page(); });</script>`;
-  await servePage(shop, '/spa/p/0', spaPage().replace('<!--TRACKER-->', `${glue}<script>window.yespoConfig = { scriptId: '1' };</script>${TRACKER_TAG}`));
+  await servePage(shop, '/spa/p/0', benchPage(spaPage(), true));
   await shop.goto('/spa/p/0');
   await shop.waitForTimeout(500);
   const nav = () => shop.evaluate(async () => {

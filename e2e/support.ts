@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { checkEsCall } from '../src/schema/events';
 import { ES_RECORDER } from '../bin/chromium.mjs';
+import { SPA_GLUE, YESPO_CONFIG } from '../bench/variants.mjs';
 
 export { expect };
 
@@ -83,3 +84,10 @@ export const TRACKER_TAG = '<script src="/yespo-autotrack.min.js" async></script
  */
 export const answered = (page: Page) =>
   expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yespo:o:')).length)).toBe(0);
+
+/**
+ * A benchmark page (bench/pages) with the shop bundle in place of its `<!--TRACKER-->` marker,
+ * configured as the bench configures it; `spa`: with the bench's `yespo.page()` hook on each route.
+ */
+export const benchPage = (html: string, spa = false) =>
+  html.replace('<!--TRACKER-->', () => `<script>${YESPO_CONFIG}</script>${spa ? SPA_GLUE : ''}${TRACKER_TAG}`);

@@ -21,13 +21,16 @@ const SAME: Record<Fact, (a: any, b: any) => boolean> = {
   search: (a, b) => a.query === b.query,
 };
 
+/** The `data-yespo-*` attributes' evidence: first in precedence, when there is any. */
+const attributes = (ev: Evidence[]): Evidence => (ev[0] && ev[0].source === SOURCE ? ev[0] : { source: SOURCE });
+
 /**
  * The page type, from the first signal that has one: an explicit `data-yespo-page`, an HTTP 404
  * response, the entity attributes (order → purchase, search, product, category), each source's own
  * view in precedence order, the `pages` URL rules, a search URL, else 'other'.
  */
 function decideType(ev: Evidence[], loc: Location, cfg: ResolvedConfig, problem: Report, status?: number) {
-  const a = ev[0] && ev[0].source === SOURCE ? ev[0] : ({ source: SOURCE } as Evidence);
+  const a = attributes(ev);
   let type: PageType | undefined;
   let typeFrom = why('data-yespo-page');
   const pick = (t: PageType | undefined, from: string, quiet?: boolean) => {
@@ -82,8 +85,7 @@ function pickOrder(m: PageModel, ev: Evidence[]) {
 
 /** A category page's key: the attribute, the breadcrumb (`categoryKey: 'breadcrumb'`), a source's key, else the URL. */
 function categoryKey(m: PageModel, ev: Evidence[], doc: Document, loc: Location, cfg: ResolvedConfig) {
-  const own = ev[0] && ev[0].source === SOURCE && ev[0].category !== undefined;
-  const crumb = __ZERO__ && cfg.categoryKey === 'breadcrumb' && !own ? ev.find((e) => e.crumb) : undefined;
+  const crumb = __ZERO__ && cfg.categoryKey === 'breadcrumb' && attributes(ev).category === undefined ? ev.find((e) => e.crumb) : undefined;
   if (crumb) {
     m.category = crumb.crumb;
     note(m, 'category', crumb.source + ' breadcrumb');
