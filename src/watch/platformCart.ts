@@ -3,6 +3,7 @@ import type { CartItem } from '../schema/events';
 import type { CartOptions, Platform, PlatformContext } from '../types/platform';
 import type { Report } from '../types/problems';
 import { watchRequests } from './requests';
+import { serialize } from '../lib/serialize';
 
 export interface CartHooks {
   /** The platform's cart, read (`from`: where, for the audit and the debug build). */
@@ -14,6 +15,11 @@ export interface CartHooks {
 
 /** A burst of cart requests (a quantity stepper, a theme's add-then-refresh) is one re-read. */
 const DEBOUNCE_MS = 150;
+/**
+ * The one retry: after a failed request; and for a cart the page holds, after a change signal that
+ * found it unchanged (Magento's customer-data.js writes storage once it has parsed the section
+ * answer, which a busy machine does later than DEBOUNCE_MS after the request ends).
+ */
 const RETRY_MS = 1500;
 
 /** GET the platform's cart JSON from the page's own origin; undefined with a problem when it cannot be read. */
@@ -32,9 +38,9 @@ async function fetchCart(url: string, name: string, problem: Report): Promise<un
 /**
  * Follows a platform's cart: read once at start (a returning visitor may arrive with a full cart),
  * then after each change signal — a cart request the page made, or the platform's own event —
- * debounced, one read in flight at most, the last answer winning, at most one retry after a
- * failed read and none on a timer. Carts the page holds (Magento's storage, PrestaShop's global)
- * are read in place: no request.
+ * debounced, one read in flight at most, the last answer winning, at most one retry (RETRY_MS)
+ * and none on a timer. Carts the page holds (Magento's storage, PrestaShop's global) are read in
+ * place: no request.
  */
 export function watchPlatformCart(p: Platform, c: PlatformContext, o: CartOptions, h: CartHooks): () => void {
   const src = p.cart!;
@@ -44,6 +50,8 @@ export function watchPlatformCart(p: Platform, c: PlatformContext, o: CartOption
   let busy = false;
   let again = false;
   let off = false;
+  /** The lines last read, as JSON: a read that finds them again has found no change. */
+  let last: string | undefined;
 
   const take = (data: unknown) => {
     if (off || data === undefined) return false;
@@ -51,20 +59,21 @@ export function watchPlatformCart(p: Platform, c: PlatformContext, o: CartOption
     if (items && h.data) h.data(data);
     if (items) h.cart(items, from);
     else __DEBUG__ && h.problem('cart-unreadable', `${from}: not a ${p.name} cart`);
-    return !!items;
+    const same = last === (last = serialize(items));
+    return !!items && !(same && !url);
   };
   const read = async (retry = false): Promise<void> => {
     if (busy) return void (again = true);
     busy = true;
-    let ok = false;
+    let news = false;
     try {
-      ok = take(url ? await fetchCart(url, p.name, h.problem) : src.inPage!(c));
+      news = take(url ? await fetchCart(url, p.name, h.problem) : src.inPage!(c));
     } catch {
       /* a failure in what the cart feeds is reported where it happens; the page never sees it */
     }
     busy = false;
     if (again) (again = false), schedule();
-    else if (!ok && !retry && url && !off) timer = setTimeout(() => read(true), RETRY_MS);
+    else if (!news && !retry && !off) timer = setTimeout(() => read(true), RETRY_MS);
   };
   const schedule = guard(() => {
     if (timer) clearTimeout(timer);
