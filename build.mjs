@@ -24,7 +24,7 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
  * no unsafe transforms, no property renaming) then takes another ~5% off the gzip bytes.
  */
 async function squeeze(file, eager) {
-  const r = await minify(readFileSync(file, 'utf8'), { ecma: 2018, compress: { passes: 3, pure_getters: true }, mangle: true, format: { comments: false } });
+  const r = await minify(readFileSync(file, 'utf8'), { ecma: 2018, compress: { passes: 3, pure_getters: true, keep_fargs: false }, mangle: true, format: { comments: false } });
   writeFileSync(file, (eager ? COMPILE_HINT : '') + r.code);
 }
 

@@ -34,7 +34,7 @@ export interface StartContext {
   identify(raw: unknown, from: string): void;
   followGoogle(atStart: boolean): void;
   inspect(): Inspection | undefined;
-  summary(): void;
+  summary(views: number): void;
 }
 
 /** A dataLayer signal (full build): page evidence for the reader, or an event of its own. */
@@ -121,8 +121,8 @@ export function startReading(c: StartContext, attrs?: Evidence, done: (r: Starte
     if (__ZERO__) c.reader.setPlatforms(names);
     if (__ZERO__ && pc) stops.push(followPlatforms(c, pc, names));
     c.reader.first(attrs);
-    if (__DEBUG__ && c.log._on) c.summary(), stops.push(showOverlay(c.inspect));
-    done({ stops, impressions: watchAll(c, stops) });
+    if (__DEBUG__ && c.log._on) c.summary(1), stops.push(showOverlay(c.inspect));
+    done({ stops, ...watchAll(c, stops) });
   };
   // The core build reads the attributes only: nothing to wait for.
   if (__ZERO__) withChunks(c, names, need, go);
@@ -133,10 +133,12 @@ export function startReading(c: StartContext, attrs?: Evidence, done: (r: Starte
 export interface Started {
   stops: Array<() => void>;
   impressions: Impressions;
+  /** Called before a route's full read: DOM changes already in it start no re-read. */
+  reading(): void;
 }
 
 /** Every watcher after the first read; their stops join `stops`. */
-function watchAll(c: StartContext, stops: Array<() => void>): Impressions {
+function watchAll(c: StartContext, stops: Array<() => void>): Pick<Started, 'impressions' | 'reading'> {
   const { cfg, problem, send, route } = c;
   const w = startWatchers(
     cfg,
@@ -161,7 +163,7 @@ function watchAll(c: StartContext, stops: Array<() => void>): Impressions {
     c.log,
   );
   stops.push(w.stop);
-  return w.impressions;
+  return w;
 }
 
 /**
@@ -169,22 +171,23 @@ function watchAll(c: StartContext, stops: Array<() => void>): Impressions {
  * once the new content has settled it is read and its recommendation items observed afresh.
  */
 export function followRoutes(c: { reader: Reader; send(o: Outgoing): void; summary(views: number): void }) {
-  let impressions: Impressions | undefined;
+  let w: Started | undefined;
   let views = 1;
   const route = createRoute({
     begin() {
-      if (impressions) impressions.flush();
+      if (w) w.impressions.flush();
       c.reader.newView();
       views++;
       c.send(['PageView', { PageView: {} }]);
     },
     settle() {
-      if (impressions) impressions.reset();
+      // The page rendered and then said so (\`yespo.page()\` in the same task): read once, not again for the changes.
+      if (w) w.impressions.reset(), w.reading();
       c.reader.scan(true);
       c.summary(views);
     },
   });
-  return { route, views: () => views, impressions: () => impressions, watch: (i: Impressions) => void (impressions = i) };
+  return { route, views: () => views, impressions: () => w && w.impressions, watch: (s: Started) => void (w = s) };
 }
 
 /**

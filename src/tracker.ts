@@ -72,7 +72,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   const route = pv.route;
   const ready = guard((attrs?: Evidence) => {
     // The same array: watchers started once the chunks a page needs have loaded join it.
-    stops = startReading({ cfg, log, local, reader, route, problem, send, identify, followGoogle, inspect, summary: () => summary(1) }, attrs, (r) => pv.watch(r.impressions));
+    stops = startReading({ cfg, log, local, reader, route, problem, send, identify, followGoogle, inspect, summary }, attrs, pv.watch);
   }, __DEBUG__ && 'start');
 
   return {

@@ -139,6 +139,40 @@ describe('cart', () => {
   });
 });
 
+describe('single-page apps', () => {
+  const cart = (k: string) => `<div data-yespo-cart><i data-yespo-cart-item="${k}" data-yespo-price="10"></i></div>`;
+  /** Full reads of the page: each one asks the document for the tracked attributes once. */
+  const countReads = () => {
+    const spy = vi.spyOn(Document.prototype, 'querySelectorAll');
+    return { reads: () => spy.mock.calls.filter(([sel]) => String(sel).includes('[data-yespo-page]')).length, done: () => spy.mockRestore() };
+  };
+
+  it('a route that renders and then calls page() in the same task is read once, not again for its own changes', async () => {
+    const es = fakeEs();
+    const t = run('<div data-yespo-product="A"></div>', '/p/a');
+    const r = countReads();
+    history.pushState({}, '', '/p/b');
+    document.body.innerHTML = '<div data-yespo-product="B"></div>';
+    t.page();
+    await new Promise((ok) => setTimeout(ok, 150));
+    const reads = r.reads();
+    r.done();
+    expect(reads).toBe(1);
+    expect(es.names()).toEqual(['ProductPage', 'PageView', 'ProductPage']);
+  });
+
+  it('a change after that read is still read', async () => {
+    const es = fakeEs();
+    const t = run('<p></p>', '/p/a');
+    history.pushState({}, '', '/p/b');
+    document.body.innerHTML = '<div data-yespo-product="B"></div>';
+    t.page();
+    await new Promise((ok) => setTimeout(ok, 0));
+    document.body.insertAdjacentHTML('beforeend', cart('C'));
+    await vi.waitFor(() => expect(es.names()).toEqual(['PageView', 'ProductPage', 'StatusCart']));
+  });
+});
+
 describe('purchase', () => {
   const order = '<div data-yespo-order="D-7"><i data-yespo-order-item="A" data-yespo-price="10" data-yespo-quantity="1"></i></div>';
 

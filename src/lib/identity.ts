@@ -40,24 +40,14 @@ export function mergeIdentity(cur: Identity, next: Identity): Identity {
   return out;
 }
 
-/** Identity field → its name in Yespo payloads. */
-const GI: Array<[keyof Identity, string]> = [
-  ['externalCustomerId', 'externalCustomerId'],
-  ['email', 'user_email'],
-  ['phone', 'user_phone'],
-  ['contactId', 'user_es_contact_id'],
-];
-const CD: Array<[keyof Identity, string]> = [
-  ['externalCustomerId', 'externalCustomerId'],
-  ['email', 'user_email'],
-  ['name', 'user_name'],
-  ['phone', 'user_phone'],
-  ['city', 'user_city'],
-];
+/** Identity field → its name in Yespo payloads (in payload order). */
+type Names = Partial<Record<keyof Identity, string>>;
+const GI: Names = { externalCustomerId: 'externalCustomerId', email: 'user_email', phone: 'user_phone', contactId: 'user_es_contact_id' };
+const CD: Names = { externalCustomerId: 'externalCustomerId', email: 'user_email', name: 'user_name', phone: 'user_phone', city: 'user_city' };
 
-const rename = (id: Identity, map: Array<[keyof Identity, string]>) => {
+const rename = (id: Identity, map: Names) => {
   const out: Record<string, string> = {};
-  for (const [k, n] of map) if (id[k]) out[n] = id[k]!;
+  for (const k in map) if (id[k as keyof Identity]) out[map[k as keyof Identity]!] = id[k as keyof Identity]!;
   return out;
 };
 

@@ -34,7 +34,8 @@ function decideType(ev: Evidence[], loc: Location, cfg: ResolvedConfig, problem:
   let type: PageType | undefined;
   let typeFrom = why('data-yespo-page');
   const pick = (t: PageType | undefined, from: string, quiet?: boolean) => {
-    if (!type && t) (type = t), (typeFrom = from);
+    // Where the type came from is debug output only.
+    if (!type && t) (type = t), __DEBUG__ && (typeFrom = from);
     else if (__DEBUG__ && t && t !== type && !quiet) problem('sources-disagree', `${from} says this is a ${t} page; ${typeFrom} (${type}) wins`);
   };
   pick(a.pageType, typeFrom);
@@ -52,9 +53,7 @@ function decideType(ev: Evidence[], loc: Location, cfg: ResolvedConfig, problem:
 }
 
 /** Debug build: where a fact of the model came from (the overlay, the summary and inspect() show it). */
-const note = (m: PageModel, k: string, from: string) => {
-  if (__DEBUG__) m.from[k] = from;
-};
+const note = (m: PageModel, k: string, from: string) => void (m.from[k] = from);
 
 /** Each fact from the first source that has it; later sources that disagree are noted. */
 function pickFacts(m: PageModel, ev: Evidence[], problem: Report) {
@@ -64,10 +63,10 @@ function pickFacts(m: PageModel, ev: Evidence[], problem: Report) {
     for (const e of ev) {
       const w = e[k];
       if (w === undefined) continue;
-      if (v === undefined) (v = w), (from = e.source);
+      if (v === undefined) (v = w), __DEBUG__ && (from = e.source);
       else if (__DEBUG__ && !SAME[k](v, w)) problem('sources-disagree', `${e.source} disagrees on the ${k} (${from} wins)`);
     }
-    if (v !== undefined) ((m as unknown as Record<string, unknown>)[k] = v), note(m, k, from);
+    if (v !== undefined) ((m as unknown as Record<string, unknown>)[k] = v), __DEBUG__ && note(m, k, from);
   }
 }
 
@@ -80,7 +79,7 @@ function pickOrder(m: PageModel, ev: Evidence[]) {
   if (!named.length) return;
   const lines = named.filter((e) => e.order!.items.length)[0];
   m.order = { number: named[0].order!.number, items: lines ? lines.order!.items : [] };
-  note(m, 'order', named[0].source);
+  if (__DEBUG__) note(m, 'order', named[0].source);
 }
 
 /** A category page's key: the attribute, the breadcrumb (`categoryKey: 'breadcrumb'`), a source's key, else the URL. */
@@ -88,7 +87,7 @@ function categoryKey(m: PageModel, ev: Evidence[], doc: Document, loc: Location,
   const crumb = __ZERO__ && cfg.categoryKey === 'breadcrumb' && attributes(ev).category === undefined ? ev.find((e) => e.crumb) : undefined;
   if (crumb) {
     m.category = crumb.crumb;
-    note(m, 'category', crumb.source + ' breadcrumb');
+    if (__DEBUG__) note(m, 'category', crumb.source + ' breadcrumb');
   }
   if (m.category) return;
   const canon = canonical(doc);
@@ -99,7 +98,7 @@ function categoryKey(m: PageModel, ev: Evidence[], doc: Document, loc: Location,
     /* a broken canonical link: the page's own path */
   }
   m.category = lastSegment(path);
-  note(m, 'category', canon ? 'canonical URL' : 'URL');
+  if (__DEBUG__) note(m, 'category', canon ? 'canonical URL' : 'URL');
 }
 
 /**
@@ -112,12 +111,12 @@ export function readPage(doc: Document, loc: Location, cfg: ResolvedConfig, ev: 
   pickFacts(m, ev, problem);
   pickOrder(m, ev);
   // Tolerances are the structured-data readers' (full build): the attributes need none.
-  const notes = __ZERO__ ? ([] as string[]).concat(...ev.map((e) => e.notes || [])) : [];
-  if (notes.length) m.notes = notes;
+  const notes = __ZERO__ && ([] as string[]).concat(...ev.map((e) => e.notes || []));
+  if (notes && notes.length) m.notes = notes;
   if (m.type === 'category') categoryKey(m, ev, doc, loc, cfg);
   if (m.type === 'search') {
     const s = (m.search = m.search || {});
-    if (!s.query && (s.query = urlSearchQuery(loc.search, cfg.search.params))) note(m, 'search', 'URL');
+    if (!s.query && (s.query = urlSearchQuery(loc.search, cfg.search.params)) && __DEBUG__) note(m, 'search', 'URL');
   }
   return m;
 }

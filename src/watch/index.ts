@@ -24,16 +24,13 @@ const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? re
 /**
  * Every watcher of the page after its first read: recommendation impressions, the one
  * MutationObserver (late content, cart changes), SPA navigation, clicks and form submits.
- * Returns the impressions engine and a stop for all of them.
+ * Returns the impressions engine, a stop for all of them, and what a full read calls first (`reading`).
  */
-export function startWatchers(cfg: ResolvedConfig, h: WatchHooks, problem: Report, log: Log): { impressions: Impressions; stop: () => void } {
+export function startWatchers(cfg: ResolvedConfig, h: WatchHooks, problem: Report, log: Log): { impressions: Impressions; stop: () => void; reading: () => void } {
   const imp = lazyImpressions(cfg.impressions, h.impressions, problem, log);
   later(guard(() => imp.add(document), __DEBUG__ && 'impressions start'));
-  const stops = [
-    imp.stop,
-    watchMutations({ change: h.changed, added: (el) => imp.add(el), removed: imp.sweep, any: h.touched }),
-    watchInteractions(h),
-  ];
+  const mo = watchMutations({ change: h.changed, added: (el) => imp.add(el), removed: imp.sweep, any: h.touched });
+  const stops = [imp.stop, mo.stop, watchInteractions(h)];
   if (cfg.spa) stops.push(watchNavigation(h.route));
-  return { impressions: imp, stop: () => stops.splice(0).forEach((f) => f()) };
+  return { impressions: imp, stop: () => stops.splice(0).forEach((f) => f()), reading: mo.reading };
 }

@@ -35,7 +35,7 @@ export interface MutationHandlers {
  * elements added or removed. Content rendered after load (a mini-cart filled by script, a product
  * block rendered late) is read this way.
  */
-export function watchMutations(h: MutationHandlers, delay = 60): () => void {
+export function watchMutations(h: MutationHandlers, delay = 60) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cart = false;
   let other = false;
@@ -45,42 +45,51 @@ export function watchMutations(h: MutationHandlers, delay = 60): () => void {
     cart = other = false;
     h.change(c);
   }, __DEBUG__ && 'mutation flush');
-  const mo = new MutationObserver(
-    guard((list: MutationRecord[]) => {
-      let gone = false;
-      h.any();
-      for (const m of list) {
-        for (let i = 0; i < m.addedNodes.length; i++) if (m.addedNodes[i].nodeType === 1) h.added(m.addedNodes[i] as Element);
-        if (m.removedNodes.length) gone = true;
-        if (m.type === 'attributes') {
-          if (m.attributeName === 'data-yespo-cart' || within(m.target, CART)) cart = true;
-          // A `content` change counts only on a structured-data tag (og:price:amount, itemprop=price).
-          else if (!__ZERO__ || m.attributeName !== 'content' || (m.target as Element).matches(LATE)) other = true;
-          continue;
-        }
-        // A JSON-LD block whose text was replaced.
-        if (__ZERO__ && within(m.target, LD)) {
-          other = true;
-          continue;
-        }
-        if (within(m.target, CART)) {
-          cart = true;
-          continue;
-        }
-        const nodes = [m.addedNodes, m.removedNodes];
-        for (const ns of nodes)
-          for (let i = 0; i < ns.length; i++) {
-            if (holds(ns[i], CART_PARTS)) cart = true;
-            else if (!other && (holds(ns[i], WATCHED) || (__ZERO__ && holds(ns[i], LATE)))) other = true;
-          }
+  const take = (list: MutationRecord[]) => {
+    let gone = false;
+    h.any();
+    for (const m of list) {
+      for (let i = 0; i < m.addedNodes.length; i++) if (m.addedNodes[i].nodeType === 1) h.added(m.addedNodes[i] as Element);
+      if (m.removedNodes.length) gone = true;
+      if (m.type === 'attributes') {
+        if (m.attributeName === 'data-yespo-cart' || within(m.target, CART)) cart = true;
+        // A `content` change counts only on a structured-data tag (og:price:amount, itemprop=price).
+        else if (!__ZERO__ || m.attributeName !== 'content' || (m.target as Element).matches(LATE)) other = true;
+        continue;
       }
-      if (gone) h.removed();
-      if ((cart || other) && !timer) timer = setTimeout(flush, delay);
-    }, __DEBUG__ && 'mutation observer'),
-  );
+      // A JSON-LD block whose text was replaced.
+      if (__ZERO__ && within(m.target, LD)) {
+        other = true;
+        continue;
+      }
+      if (within(m.target, CART)) {
+        cart = true;
+        continue;
+      }
+      const nodes = [m.addedNodes, m.removedNodes];
+      for (const ns of nodes)
+        for (let i = 0; i < ns.length; i++) {
+          if (holds(ns[i], CART_PARTS)) cart = true;
+          else if (!other && (holds(ns[i], WATCHED) || (__ZERO__ && holds(ns[i], LATE)))) other = true;
+        }
+    }
+    if (gone) h.removed();
+    if ((cart || other) && !timer) timer = setTimeout(flush, delay);
+  };
+  const mo = new MutationObserver(guard(take, __DEBUG__ && 'mutation observer'));
   mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: __ZERO__ ? ATTRS.concat('content') : ATTRS });
-  return () => {
-    mo.disconnect();
-    if (timer) clearTimeout(timer);
+  return {
+    /** A full read is about to run: changes so far are in it, so neither records not yet delivered nor a waiting re-read read again. */
+    reading() {
+      const list = mo.takeRecords();
+      if (list.length) take(list);
+      clearTimeout(timer);
+      timer = undefined;
+      cart = other = false;
+    },
+    stop() {
+      mo.disconnect();
+      clearTimeout(timer);
+    },
   };
 }
