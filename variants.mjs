@@ -19,10 +19,13 @@ export const VARIANTS = Object.freeze([
   { id: 'impressions', entry: 'src/chunks/impressions.entry.ts', out: 'dist/yespo-autotrack.impressions.js', flags: SHOP, min: true, eager: true, chunk: 'full', budget: 3072 },
   { id: 'datalayer', entry: 'src/chunks/datalayer.entry.ts', out: 'dist/yespo-autotrack.datalayer.js', flags: SHOP, min: true, eager: true, chunk: 'full', budget: 3072 },
   { id: 'platforms', entry: 'src/chunks/platforms.entry.ts', out: 'dist/yespo-autotrack.platforms.js', flags: SHOP, min: true, chunk: 'full', budget: 6144 },
+  // How a config problem is worded: loaded only when `yespoConfig` has one.
+  { id: 'config', entry: 'src/chunks/config.entry.ts', out: 'dist/yespo-autotrack.config.js', flags: SHOP, min: true, chunk: 'full', budget: 1536 },
   // For pages marked up with data-yespo-* and eS.JS: no structured-data readers, no platforms, no REST;
   // its impressions engine is a chunk of its own beside it (core.impressions), loaded where a page has recommendation items.
-  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: CORE, min: true, eager: true, budget: 10093 },
+  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: CORE, min: true, eager: true, budget: 9900 },
   { id: 'core.impressions', entry: 'src/chunks/impressions.entry.ts', out: 'dist/yespo-autotrack.core.impressions.js', flags: CORE, min: true, eager: true, chunk: 'core', budget: 3072 },
+  { id: 'core.config', entry: 'src/chunks/config.entry.ts', out: 'dist/yespo-autotrack.core.config.js', flags: CORE, min: true, chunk: 'core', budget: 1536 },
   // Everything in one readable file (profiles, reading).
   { id: 'readable', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.js', flags: FULL, min: false },
   // Every problem named in the console, each payload checked against the zod schemas: what the shop

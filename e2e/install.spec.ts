@@ -145,6 +145,36 @@ test('the core file loads its own impressions chunk where a page has recommendat
   expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.impressions.js']);
 });
 
+test('a config problem is worded by a chunk loaded only then, beside the file that runs', async ({ shop }) => {
+  const logs: string[] = [];
+  const scripts: string[] = [];
+  shop.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && logs.push(m.type() + ': ' + m.text()));
+  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && scripts.push(new URL(r.url()).pathname));
+  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
+  await servePage(shop, '/core-bad', page(cfg('{ scriptId: "1", transport: "rest", impressions: { threshold: 2 } }') + core, '<h1 data-yespo-page="main">Home</h1>'));
+  await shop.goto('/core-bad');
+  await waitForEvents(shop, 1);
+  await expect.poll(() => logs.length).toBe(2);
+  expect(logs).toEqual([`warning: [yespo] config "transport" must be 'es'; using the default`, 'warning: [yespo] config "impressions.threshold" must be a number from 0 to 1; using the default']);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.config.js']);
+  // The config still runs with its defaults: the page's event went out.
+  expect((await events(shop)).map((e) => e[0])).toEqual(['MainPage']);
+
+  logs.length = 0;
+  scripts.length = 0;
+  await servePage(shop, '/shop-bad', page(cfg('{ scriptId: "1", colour: "red" }') + TRACKER_TAG, '<h1 data-yespo-page="main">Home</h1>'));
+  await shop.goto('/shop-bad');
+  await expect.poll(() => logs).toEqual(['warning: [yespo] config "colour" is not a known option; ignored']);
+  expect(scripts).toContain('/yespo-autotrack.config.js');
+  expect(scripts).not.toContain('/yespo-autotrack.core.config.js');
+
+  // The chunk not copied beside the bundle: the console still names the option and the problem, and the missing file.
+  logs.length = 0;
+  await shop.route('**/yespo-autotrack.config.js*', (r) => r.fulfill({ status: 404, body: '' }));
+  await shop.goto('/shop-bad');
+  await expect.poll(() => logs.filter((l) => l.includes('[yespo]'))).toEqual(['warning: [yespo] yespo-autotrack.config.js is missing beside the bundle: copy all of dist/', 'warning: [yespo] config "colour" unknown']);
+});
+
 test('the core file in debug mode runs the core debug file, and warns about the options it does not have', async ({ shop }) => {
   const logs: string[] = [];
   const scripts: string[] = [];

@@ -1,5 +1,8 @@
 import { createApi, replayQueue, type YespoApi } from './api';
-import { checkConfig, type YespoConfig } from './config';
+import { checkOptions, configMessage, type ConfigProblem, type YespoConfig } from './config';
+import { needChunk } from './chunks/need';
+import { modules } from './chunks/modules';
+import type { Log } from './lib/log';
 import { guard, setGuardLog } from './lib/guard';
 import { createLog } from './lib/log';
 import { trustedScriptUrl } from './lib/trusted';
@@ -21,6 +24,19 @@ declare global {
     yespo?: YespoApi | unknown[];
     yespoAutotrack?: string;
   }
+}
+
+/**
+ * The config's problems in the console, warnings before errors. The shop files word them with a
+ * chunk loaded only now (a file missing beside the bundle leaves the bare code: `config "x" invalid`).
+ */
+function report(problems: ConfigProblem[], log: Log) {
+  const say = (word: (p: ConfigProblem) => string) => {
+    for (const p of problems) if (p[0] !== 'required') log.warn(word(p));
+    for (const p of problems) if (p[0] === 'required') log.error(word(p));
+  };
+  if (!__CHUNKS__) return say(configMessage);
+  void needChunk('config', log).then(guard((ok: boolean) => say(ok ? modules.config!.configMessage : (p) => `config "${p[1]}" ${p[0]}`), __DEBUG__ && 'config problems'));
 }
 
 // Read while this script runs: later `currentScript` is null or another script.
@@ -53,14 +69,13 @@ export const start = guard(() => {
     const id = ownScript && ownScript.getAttribute('data-yespo-' + k + '-id');
     if (id && input[k + 'Id'] === undefined) input[k + 'Id'] = id;
   }
-  const { config, errors, warnings } = checkConfig(input);
-  warnings.forEach((w) => log.warn(w));
-  errors.forEach((e) => log.error(e));
+  const nonce = (ownScript && (ownScript.nonce || ownScript.getAttribute('nonce'))) || undefined;
+  if (__CHUNKS__) chunksFrom(src, nonce);
+  const { config, problems } = checkOptions(input);
+  if (problems.length) report(problems, log);
   if (!config) return;
   if (config.debug) log._on = true;
 
-  const nonce = (ownScript && (ownScript.nonce || ownScript.getAttribute('nonce'))) || undefined;
-  if (__CHUNKS__) chunksFrom(src, nonce);
   const tracker = createTracker(config, log, nonce);
   const queue = window.yespo;
   const api = createApi(tracker, __VERSION__);

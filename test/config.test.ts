@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from '../src/config';
+import { checkConfig, checkOptions, configMessage } from '../src/config';
 import { OPTIONS } from '../src/config/options';
 import { configSchema } from '../src/schema/config';
 
@@ -111,6 +111,28 @@ describe('config: the guard and the zod schema, both read from one options table
       expect(v, path).toEqual(def);
       expect(checkConfig({ scriptId: '1', [a]: b ? { [b]: def } : def }).warnings, `${path} (${kind})`).toEqual([]);
     }
+  });
+});
+
+describe('config problems as codes (the shop files word them only when there are some)', () => {
+  it('one code per problem, in the order found; a missing required id replaces its invalid-value warning', () => {
+    expect(checkOptions({ scriptId: 7, recoms: 'yes', colour: 1, impressions: { threshold: 2, size: 1 } })).toEqual({
+      problems: [
+        ['invalid', 'recoms'],
+        ['unknown', 'colour'],
+        ['invalid', 'impressions.threshold'],
+        ['unknown', 'impressions.size'],
+        ['required', 'scriptId'],
+      ],
+    });
+    expect(checkOptions({ scriptId: '1' }).problems).toEqual([]);
+  });
+
+  it('the wording names the option and what it must be', () => {
+    expect(configMessage(['required', 'scriptId'])).toBe('config "scriptId" is required (a non-empty string); the tracker is off');
+    expect(configMessage(['invalid', 'impressions.itemSelector'])).toBe('config "impressions.itemSelector" must be a CSS selector; using the default');
+    expect(configMessage(['invalid', 'pages.cart'])).toBe('config "pages.cart" must be a path pattern or a list of them; using the default');
+    expect(configMessage(['unknown', 'colour'])).toBe('config "colour" is not a known option; ignored');
   });
 });
 

@@ -5,14 +5,17 @@ import type { readRecAddToCart } from '../sources/recs';
 import { fold } from '../page/fold';
 import { readDataLayerEntry } from '../sources/datalayer';
 import { structured } from './structured';
+import type { configMessage } from '../config/messages';
 
-/** What the full build reads and sends with beyond the main file. */
+/** What the shop files read, send and say with beyond the main file. */
 export interface Modules {
   structured?: { structured: typeof structured };
   platforms?: typeof platforms;
   rest?: { createRest: typeof createRest };
   impressions?: { createImpressions: typeof createImpressions; readRecAddToCart: typeof readRecAddToCart };
   datalayer?: { readDataLayerEntry: typeof readDataLayerEntry; fold: typeof fold };
+  /** The config problems' wording: loaded only when the config has a problem. */
+  config?: { configMessage: typeof configMessage };
 }
 
 /**

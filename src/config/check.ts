@@ -1,9 +1,10 @@
 import { isObj, own } from '../lib/obj';
 import { isPageType } from '../lib/pageTypes';
-import { OPTIONS, expected, option, type Kind, type Option } from './options';
-import type { Checked, ResolvedConfig } from './types';
+import { configMessage } from './messages';
+import { OPTIONS, option, type Kind, type Option } from './options';
+import type { Checked, CheckedOptions, ConfigProblem, ResolvedConfig } from './types';
 
-export type { Checked, ResolvedConfig };
+export type { Checked, CheckedOptions, ConfigProblem, ResolvedConfig };
 export type { YespoConfig } from './types';
 
 type Obj = Record<string, unknown>;
@@ -12,7 +13,7 @@ const copy = (v: unknown): unknown => (Array.isArray(v) ? v.slice() : isObj(v) ?
 /** Every option's default, objects built from their options' defaults. */
 export function defaults(): ResolvedConfig {
   const d: Obj = {};
-  for (const [path, , def, , , zero] of OPTIONS) {
+  for (const [path, , def, , zero] of OPTIONS) {
     const [top, sub] = path.split('.');
     if (def === undefined || (zero && !__ZERO__)) continue;
     if (sub) ((d[top] = d[top] || {}) as Obj)[sub] = copy(def);
@@ -21,9 +22,6 @@ export function defaults(): ResolvedConfig {
   return d as unknown as ResolvedConfig;
 }
 
-export const missingMsg = (key: string) => `config "${key}" is required (${expected(option(key)!)}); the tracker is off`;
-export const invalidMsg = (path: string) => `config "${path}" must be ${expected(option(path)!)}; using the default`;
-export const unknownMsg = (path: string) => `config "${path}" is not a known option; ignored`;
 
 /** A check returns the value to keep (trimmed, normalised), or undefined when the value is invalid. */
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -36,7 +34,7 @@ const CHECK: Record<Kind, (v: unknown, o: Option) => unknown> = {
   bool: (v) => (typeof v === 'boolean' ? v : undefined),
   num: (v) => num(v, Infinity),
   unit: (v) => num(v, 1),
-  enum: (v, o) => (o[4]!.indexOf(v as string) >= 0 ? v : undefined),
+  enum: (v, o) => (o[3]!.indexOf(v as string) >= 0 ? v : undefined),
   strs,
   pattern: (v) => (str(v) ? [str(v)] : strs(v)),
   idnum: (v) => (typeof v === 'number' && isFinite(v) ? String(v) : str(v)),
@@ -44,23 +42,23 @@ const CHECK: Record<Kind, (v: unknown, o: Option) => unknown> = {
   // The full build's options (the core build has neither).
   ...((__ZERO__
     ? {
-        keys: (v: unknown, o: Option) => subset(v, o[4]!, 1),
+        keys: (v: unknown, o: Option) => subset(v, o[3]!, 1),
         dataLayer: (v: unknown) => (v === true ? 'dataLayer' : v === false ? v : str(v)),
         // The resolved form lists the adapters switched off; false switches all of them off.
         platforms: (v: unknown, o: Option) =>
-          v === true ? [] : v === false ? v : isObj(v) && subset(Object.keys(v), o[4]!, 0) && Object.keys(v).every((k) => typeof v[k] === 'boolean') ? Object.keys(v).filter((k) => !v[k]) : undefined,
+          v === true ? [] : v === false ? v : isObj(v) && subset(Object.keys(v), o[3]!, 0) && Object.keys(v).every((k) => typeof v[k] === 'boolean') ? Object.keys(v).filter((k) => !v[k]) : undefined,
       }
     : {}) as Record<'keys' | 'dataLayer' | 'platforms', (v: unknown, o: Option) => unknown>),
 };
 
 /** One object option's keys, each checked alone so one bad key keeps the others. */
-function checkObject(k: string, v: Obj, into: Obj, warnings: string[]) {
+function checkObject(k: string, v: Obj, into: Obj, problems: ConfigProblem[]) {
   for (const s in v) {
     if (!own(v, s) || v[s] === undefined) continue;
     const o = option(k + '.' + s);
     const r = o && (k !== 'pages' || isPageType(s)) ? CHECK[o[1]](v[s], o) : undefined;
-    if (!o || (k === 'pages' && !isPageType(s))) warnings.push(unknownMsg(k + '.' + s));
-    else if (r === undefined) warnings.push(invalidMsg(k + '.' + s));
+    if (!o || (k === 'pages' && !isPageType(s))) problems.push(['unknown', k + '.' + s]);
+    else if (r === undefined) problems.push(['invalid', k + '.' + s]);
     else into[s] = r;
   }
 }
@@ -68,11 +66,11 @@ function checkObject(k: string, v: Obj, into: Obj, warnings: string[]) {
 /**
  * Checks `window.yespoConfig` against the options table (zod stays out of the bundle; the same
  * table builds the zod schema in schema/config.ts). A missing required id is an error and the
- * tracker stays off; a bad optional value is a warning and its default is used.
+ * tracker stays off; a bad optional value is a warning and its default is used. Problems come as
+ * codes: the shop files word them only when there are some (messages.ts, a chunk there).
  */
-export function checkConfig(input: unknown): Checked {
-  const errors: string[] = [];
-  const warnings: string[] = [];
+export function checkOptions(input: unknown): CheckedOptions {
+  const problems: ConfigProblem[] = [];
   const cfg = defaults() as unknown as Obj & ResolvedConfig;
   const raw = isObj(input) ? input : {};
   for (const k in raw) {
@@ -80,17 +78,27 @@ export function checkConfig(input: unknown): Checked {
     if (!own(raw, k) || v === undefined) continue;
     const o = option(k);
     const r = o && CHECK[o[1]](v, o);
-    if (!o) warnings.push(unknownMsg(k));
-    else if (r === undefined) warnings.push(invalidMsg(k));
-    else if (o[1] === 'obj') checkObject(k, r as Obj, (cfg[k] = cfg[k] || {}) as Obj, warnings);
+    if (!o) problems.push(['unknown', k]);
+    else if (r === undefined) problems.push(['invalid', k]);
+    else if (o[1] === 'obj') checkObject(k, r as Obj, (cfg[k] = cfg[k] || {}) as Obj, problems);
     else cfg[k] = r;
   }
+  let off = false;
   for (const k of ['scriptId', 'siteId'] as const)
     if (!cfg[k] && (k === 'scriptId' ? cfg.transport !== 'rest' : cfg.transport !== 'es')) {
-      errors.push(missingMsg(k));
-      const i = warnings.indexOf(invalidMsg(k));
-      if (i >= 0) warnings.splice(i, 1);
+      // Required and missing: one error, not also a warning about its value.
+      const i = problems.findIndex((p) => p[1] === k);
+      if (i >= 0) problems.splice(i, 1);
+      problems.push(['required', k]);
+      off = true;
     }
   if (!cfg.scriptUrl && cfg.scriptId) cfg.scriptUrl = 'https://cdn.esputnik.com/scripts/' + cfg.scriptId + '.js';
-  return errors.length ? { errors, warnings } : { config: cfg, errors, warnings };
+  return off ? { problems } : { config: cfg, problems };
+}
+
+/** checkOptions with its problems worded: errors (required options missing) and warnings. */
+export function checkConfig(input: unknown): Checked {
+  const { config, problems } = checkOptions(input);
+  const say = (errors: boolean) => problems.filter((p) => (p[0] === 'required') === errors).map(configMessage);
+  return { config, errors: say(true), warnings: say(false) };
 }

@@ -1,2 +1,3 @@
-export { checkConfig, defaults, invalidMsg, missingMsg, unknownMsg } from './check';
-export type { Checked, ResolvedConfig, YespoConfig } from './types';
+export { checkConfig, checkOptions, defaults } from './check';
+export { configMessage } from './messages';
+export type { Checked, CheckedOptions, ConfigProblem, ResolvedConfig, YespoConfig } from './types';

@@ -85,3 +85,12 @@ export interface Checked {
   errors: string[];
   warnings: string[];
 }
+
+/** A config problem: a required option missing, an invalid value (its default used), an unknown option. */
+export type ConfigProblem = readonly [what: 'required' | 'invalid' | 'unknown', path: string];
+
+/** The config with its problems, as codes (messages.ts words them), in the order they are reported. */
+export interface CheckedOptions {
+  config?: ResolvedConfig;
+  problems: ConfigProblem[];
+}

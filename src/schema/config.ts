@@ -5,7 +5,7 @@ import { PAGE_TYPES } from '../lib/pageTypes';
 const str = z.string().trim().min(1);
 const bool = z.boolean();
 const pattern = z.union([str, z.array(str)]);
-const names = (o: Option) => z.enum(o[4] as unknown as [string, ...string[]]);
+const names = (o: Option) => z.enum(o[3] as unknown as [string, ...string[]]);
 
 /** The zod type of each kind of option, as the guard in config/check.ts accepts it. */
 const ZOD: Record<Exclude<Kind, 'obj'>, (o: Option) => z.ZodType> = {
