@@ -133,7 +133,7 @@ export function startReading(c: StartContext, attrs?: Evidence, done: (r: Starte
 export interface Started {
   stops: Array<() => void>;
   impressions: Impressions;
-  /** Called before a route's full read: DOM changes already in it start no re-read. */
+  /** Called after a route's impressions reset, before its full read: DOM changes already in them start nothing more. */
   reading(): void;
 }
 
@@ -181,7 +181,8 @@ export function followRoutes(c: { reader: Reader; send(o: Outgoing): void; summa
       c.send(['PageView', { PageView: {} }]);
     },
     settle() {
-      // The page rendered and then said so (\`yespo.page()\` in the same task): read once, not again for the changes.
+      // The page rendered and then said so (`yespo.page()` in the same task): the impressions reset and
+      // the read below take in those changes, so their mutation records start nothing more.
       if (w) w.impressions.reset(), w.reading();
       c.reader.scan(true);
       c.summary(views);

@@ -24,7 +24,7 @@ const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? re
 /**
  * Every watcher of the page after its first read: recommendation impressions, the one
  * MutationObserver (late content, cart changes), SPA navigation, clicks and form submits.
- * Returns the impressions engine, a stop for all of them, and what a full read calls first (`reading`).
+ * Returns the impressions engine, a stop for all of them, and what a route's settle calls before its full read (`reading`).
  */
 export function startWatchers(cfg: ResolvedConfig, h: WatchHooks, problem: Report, log: Log): { impressions: Impressions; stop: () => void; reading: () => void } {
   const imp = lazyImpressions(cfg.impressions, h.impressions, problem, log);

@@ -79,10 +79,9 @@ export function watchMutations(h: MutationHandlers, delay = 60) {
   const mo = new MutationObserver(guard(take, __DEBUG__ && 'mutation observer'));
   mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: __ZERO__ ? ATTRS.concat('content') : ATTRS });
   return {
-    /** A full read is about to run: changes so far are in it, so neither records not yet delivered nor a waiting re-read read again. */
+    /** A route's full read and impressions reset are about to run: changes so far are in them, so their records are dropped and a waiting re-read too. */
     reading() {
-      const list = mo.takeRecords();
-      if (list.length) take(list);
+      mo.takeRecords();
       clearTimeout(timer);
       timer = undefined;
       cart = other = false;
