@@ -27,14 +27,12 @@ declare global {
 }
 
 /**
- * The config's problems in the console, warnings before errors. The shop files word them with a
- * chunk loaded only now (a file missing beside the bundle leaves the bare code: `config "x" invalid`).
+ * The config's problems in the console, in checkOptions' order (warnings, then the missing ids as
+ * errors). The shop files word them with a chunk loaded only now (a file missing beside the bundle
+ * leaves the bare code: `config "x" invalid`).
  */
 function report(problems: ConfigProblem[], log: Log) {
-  const say = (word: (p: ConfigProblem) => string) => {
-    for (const p of problems) if (p[0] !== 'required') log.warn(word(p));
-    for (const p of problems) if (p[0] === 'required') log.error(word(p));
-  };
+  const say = (word: (p: ConfigProblem) => string) => problems.forEach((p) => (p[0] === 'required' ? log.error(word(p)) : log.warn(word(p))));
   if (!__CHUNKS__) return say(configMessage);
   void needChunk('config', log).then(guard((ok: boolean) => say(ok ? modules.config!.configMessage : (p) => `config "${p[1]}" ${p[0]}`), __DEBUG__ && 'config problems'));
 }

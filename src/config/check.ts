@@ -86,7 +86,7 @@ export function checkOptions(input: unknown): CheckedOptions {
   let off = false;
   for (const k of ['scriptId', 'siteId'] as const)
     if (!cfg[k] && (k === 'scriptId' ? cfg.transport !== 'rest' : cfg.transport !== 'es')) {
-      // Required and missing: one error, not also a warning about its value.
+      // Required and missing: one error, after every warning, not also a warning about its value.
       const i = problems.findIndex((p) => p[1] === k);
       if (i >= 0) problems.splice(i, 1);
       problems.push(['required', k]);

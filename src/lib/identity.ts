@@ -47,7 +47,10 @@ const CD: Names = { externalCustomerId: 'externalCustomerId', email: 'user_email
 
 const rename = (id: Identity, map: Names) => {
   const out: Record<string, string> = {};
-  for (const k in map) if (id[k as keyof Identity]) out[map[k as keyof Identity]!] = id[k as keyof Identity]!;
+  for (const k in map) {
+    const f = k as keyof Identity;
+    if (id[f]) out[map[f]!] = id[f]!;
+  }
   return out;
 };
 

@@ -52,7 +52,7 @@ function decideType(ev: Evidence[], loc: Location, cfg: ResolvedConfig, problem:
   return { type: type as PageType, typeFrom };
 }
 
-/** Debug build: where a fact of the model came from (the overlay, the summary and inspect() show it). */
+/** Debug build: where a fact of the model came from (the overlay, the summary and inspect() show it). Callers gate it on __DEBUG__, so the shop files make no call. */
 const note = (m: PageModel, k: string, from: string) => void (m.from[k] = from);
 
 /** Each fact from the first source that has it; later sources that disagree are noted. */
@@ -66,7 +66,9 @@ function pickFacts(m: PageModel, ev: Evidence[], problem: Report) {
       if (v === undefined) (v = w), __DEBUG__ && (from = e.source);
       else if (__DEBUG__ && !SAME[k](v, w)) problem('sources-disagree', `${e.source} disagrees on the ${k} (${from} wins)`);
     }
-    if (v !== undefined) ((m as unknown as Record<string, unknown>)[k] = v), __DEBUG__ && note(m, k, from);
+    if (v === undefined) continue;
+    (m as unknown as Record<string, unknown>)[k] = v;
+    if (__DEBUG__) note(m, k, from);
   }
 }
 
@@ -116,7 +118,10 @@ export function readPage(doc: Document, loc: Location, cfg: ResolvedConfig, ev: 
   if (m.type === 'category') categoryKey(m, ev, doc, loc, cfg);
   if (m.type === 'search') {
     const s = (m.search = m.search || {});
-    if (!s.query && (s.query = urlSearchQuery(loc.search, cfg.search.params)) && __DEBUG__) note(m, 'search', 'URL');
+    if (!s.query) {
+      s.query = urlSearchQuery(loc.search, cfg.search.params);
+      if (__DEBUG__ && s.query) note(m, 'search', 'URL');
+    }
   }
   return m;
 }

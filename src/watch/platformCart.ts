@@ -59,8 +59,8 @@ export function watchPlatformCart(p: Platform, c: PlatformContext, o: CartOption
     if (items && h.data) h.data(data);
     if (items) h.cart(items, from);
     else __DEBUG__ && h.problem('cart-unreadable', `${from}: not a ${p.name} cart`);
-    const same = last === (last = serialize(items));
-    return !!items && !(same && !url);
+    // A cart fetched is news whenever it came; one the page holds only when its lines changed.
+    return !!items && (!!url || last !== (last = serialize(items)));
   };
   const read = async (retry = false): Promise<void> => {
     if (busy) return void (again = true);
