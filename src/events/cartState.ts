@@ -14,6 +14,11 @@ export interface CartMemo {
   guid?: string;
   /** The lines themselves, so a dataLayer add/remove can be applied to them on a later page. */
   items?: CartItem[];
+  /**
+   * While the cart is empty: the last cart that had lines, and its GUID. A purchase may be what
+   * emptied it (Magento reloads the cart section on the checkout page, before the success page).
+   */
+  was?: { guid?: string; items: CartItem[] };
 }
 
 /** The cart memo's storage key (the Shopify pixel reads its GUID). */
@@ -46,22 +51,34 @@ export function cartChange(store: Store, items: CartItem[]): Outgoing | undefine
   }
   const once = 'cart:' + ((last && typeof last.guid === 'string' && last.guid) || '') + '>' + fp;
   const id = guid();
-  store.set(KEY, { fp, guid: id, items });
+  const memo: CartMemo = { fp, guid: id, items };
+  if (!items.length && last) memo.was = lines(last.items).length ? { guid: last.guid, items: lines(last.items) } : last.was;
+  store.set(KEY, memo);
   return ['StatusCart', { StatusCart: items, GUID: id }, once];
 }
 
-/** GUID of the last StatusCart sent from this browser. */
-export const lastCartGuid = (store: Store) => {
-  const m = store.get<CartMemo>(KEY);
-  return m && typeof m.guid === 'string' ? m.guid : undefined;
+const lines = (items: unknown): CartItem[] => {
+  const v = revive(items);
+  return Array.isArray(v) ? v : [];
 };
+const guidOf = (m: { guid?: unknown } | undefined) => (m && typeof m.guid === 'string' ? m.guid : undefined);
 
 /** The last cart sent from this browser ([] when none). */
 export const lastCart = (store: Store): CartItem[] => {
   const m = store.get<CartMemo>(KEY);
-  const items = m && revive(m.items);
-  return Array.isArray(items) ? items : [];
+  return lines(m && m.items);
 };
+
+/**
+ * The cart a purchase bought: the last cart sent and its GUID, or, when that is the emptied cart,
+ * the one with lines before it.
+ */
+export function boughtCart(store: Store): { guid?: string; items: CartItem[] } {
+  const m = store.get<CartMemo>(KEY);
+  const items = lines(m && m.items);
+  const was = !items.length && m && m.was;
+  return was ? { guid: guidOf(was), items: lines(was.items) } : { guid: guidOf(m), items };
+}
 
 /** After a purchase the cart is done: an empty cart on the thank-you page is not news. */
 export const cartPurchased = (store: Store) => store.set(KEY, { fp: cartFingerprint([]) });

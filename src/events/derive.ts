@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/types';
 import type { CartItem, OrderItem } from '../schema/events';
 import type { Outgoing, PageModel } from '../types/model';
 import type { Report } from '../types/problems';
-import { cartChange, cartPurchased, lastCart, lastCartGuid } from './cartState';
+import { boughtCart, cartChange, cartPurchased } from './cartState';
 import type { Memory } from './memory';
 import { purchasePayload } from './order';
 import { pick } from '../lib/obj';
@@ -28,16 +28,17 @@ export interface DeriveContext {
 
 /**
  * PurchasedItems once per order, ever. A platform that gives only the order number (WooCommerce,
- * Magento, PrestaShop success pages) gets the lines of the last cart sent; the cart the purchase
- * emptied is then no news.
+ * Magento, PrestaShop success pages) gets the lines of the last cart sent (of the one before it
+ * when the checkout page already sent the emptied cart); the cart the purchase emptied is then no news.
  */
 function purchase(m: PageModel, seen: Seen, c: DeriveContext): Outgoing | undefined {
   const order = m.order!;
-  const items = order.items.length ? order.items : lastCart(c.memory.store).map(line);
+  const bought = boughtCart(c.memory.store);
+  const items = order.items.length ? order.items : bought.items.map(line);
   if (!items.length) return __DEBUG__ && c.problem('order-incomplete', `order ${order.number}: no lines, and no cart was sent before it`), undefined;
   seen.purchase = true;
   if (!c.memory.orders.first(order.number)) return __DEBUG__ && c.problem('order-sent-before', `order ${order.number} was sent before; not sent again`), undefined;
-  const p = purchasePayload({ number: order.number, items }, lastCartGuid(c.memory.store), c.blockId);
+  const p = purchasePayload({ number: order.number, items }, bought.guid, c.blockId);
   cartPurchased(c.memory.store);
   return ['PurchasedItems', { ...p }, 'order:' + order.number]; // [once] exactly once across tabs (events/once.ts)
 }

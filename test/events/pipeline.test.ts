@@ -83,6 +83,15 @@ describe('derive: every event a page view sends, decided from the page model', (
     expect(r.out).toEqual([['PurchasedItems', expect.objectContaining({ OrderNumber: '77', PurchasedItems: [LINE] })]]);
   });
 
+  it('an order number only, after the checkout page sent the emptied cart (Magento reloads the cart section before the redirect): the lines and GUID of the cart before it', () => {
+    const memory = createMemory(memStore());
+    const [[, sc]] = run(model({ cart: [{ ...LINE, quantity: '2' }] }), {}, memory).out as [[string, { GUID: string }]];
+    const [[name, emptied]] = run(model({ cart: [] }), {}, memory).out as [[string, { GUID: string }]];
+    expect([name, emptied.GUID === sc.GUID]).toEqual(['StatusCart', false]);
+    const r = run(model({ type: 'purchase', order: { number: '79', items: [] }, cart: [] }), {}, memory);
+    expect(r.out).toEqual([['PurchasedItems', { OrderNumber: '79', PurchasedItems: [{ ...LINE, quantity: '2' }], GUID: sc.GUID }]]);
+  });
+
   it('an order number with no lines and no cart sent before sends nothing, and says so', () => {
     const r = run(model({ type: 'purchase', order: { number: '78', items: [] } }));
     expect(r.out).toEqual([]);
