@@ -22,9 +22,12 @@ export const VARIANTS = Object.freeze([
   // How a config problem is worded: loaded only when `yespoConfig` has one.
   { id: 'config', entry: 'src/chunks/config.entry.ts', out: 'dist/yespo-autotrack.config.js', flags: SHOP, min: true, chunk: 'full', budget: 1536 },
   // For pages marked up with data-yespo-* and eS.JS: no structured-data readers, no platforms, no REST;
-  // its impressions engine is a chunk of its own beside it (core.impressions), loaded where a page has recommendation items.
-  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: CORE, min: true, eager: true, budget: 9900 },
+  // its impressions engine (core.impressions) and its cart and order events (core.cart) are chunks of their own beside it,
+  // loaded where a page has recommendation items, and a cart or an order.
+  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: CORE, min: true, eager: true, budget: 9000 },
   { id: 'core.impressions', entry: 'src/chunks/impressions.entry.ts', out: 'dist/yespo-autotrack.core.impressions.js', flags: CORE, min: true, eager: true, chunk: 'core', budget: 3072 },
+  // StatusCart and PurchasedItems: loaded where a page has a cart or an order, or calls setCart.
+  { id: 'core.cart', entry: 'src/chunks/cart.entry.ts', out: 'dist/yespo-autotrack.core.cart.js', flags: CORE, min: true, eager: true, chunk: 'core', budget: 2560 },
   { id: 'core.config', entry: 'src/chunks/config.entry.ts', out: 'dist/yespo-autotrack.core.config.js', flags: CORE, min: true, chunk: 'core', budget: 1536 },
   // Everything in one readable file (profiles, reading).
   { id: 'readable', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.js', flags: FULL, min: false },

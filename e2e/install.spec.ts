@@ -145,6 +145,63 @@ test('the core file loads its own impressions chunk where a page has recommendat
   expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.impressions.js']);
 });
 
+test('the core file loads its cart chunk where a page has a cart or an order, or calls setCart, and sends the page\'s events with the cart\'s', async ({ shop }) => {
+  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
+  const scripts: string[] = [];
+  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && scripts.push(new URL(r.url()).pathname));
+  // A product page without a cart: the chunk is not loaded.
+  await servePage(shop, '/core-product', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>'));
+  await shop.goto('/core-product');
+  await waitForEvents(shop, 1);
+  await shop.waitForTimeout(300);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js']);
+
+  // A page with a cart: no event goes out before the chunk is in, then the page's and the cart's together.
+  const cart = '<div data-yespo-cart data-yespo-currency="EUR"><div data-yespo-cart-item="C-1" data-yespo-price="4,50" data-yespo-quantity="2"></div></div>';
+  await servePage(shop, '/core-cart', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>' + cart));
+  let release = () => {};
+  const held = new Promise<void>((ok) => (release = ok));
+  await shop.route('**/yespo-autotrack.core.cart.js*', async (r) => (await held, r.continue()));
+  scripts.length = 0;
+  await shop.goto('/core-cart', { waitUntil: 'domcontentloaded' });
+  await shop.waitForTimeout(400);
+  expect(await events(shop)).toEqual([]);
+  release();
+  await waitForEvents(shop, 2);
+  const [product, statusCart] = await settled(shop);
+  expect(product).toEqual(['ProductPage', { ProductPage: { productKey: 'P-1', price: '7.00' } }]);
+  expect(statusCart).toEqual(['StatusCart', { StatusCart: [{ productKey: 'C-1', price: '4.50', quantity: '2', currency: 'EUR' }], GUID: expect.any(String) }]);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.cart.js']);
+  await shop.unroute('**/yespo-autotrack.core.cart.js*');
+
+  // The order on the thank-you page: PurchasedItems with the cart's GUID.
+  const guid = (statusCart[1] as { GUID: string }).GUID;
+  await servePage(shop, '/core-thanks', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-order="ORD-7"><div data-yespo-order-item="C-1" data-yespo-price="4.50" data-yespo-quantity="2"></div></div>'));
+  await shop.goto('/core-thanks');
+  await waitForEvents(shop, 1);
+  expect(await settled(shop)).toEqual([['PurchasedItems', { OrderNumber: 'ORD-7', PurchasedItems: [{ productKey: 'C-1', price: '4.50', quantity: '2' }], GUID: guid }]]);
+
+  // setCart on a page without a cart loads the chunk and sends the cart.
+  scripts.length = 0;
+  await shop.goto('/core-product');
+  await waitForEvents(shop, 1);
+  await shop.evaluate(() => (window as unknown as { yespo: { setCart(i: unknown): void } }).yespo.setCart([{ productKey: 'S-1', price: 3, quantity: 1 }]));
+  await expect.poll(async () => (await events(shop)).filter((e) => e[0] === 'StatusCart').map((e) => (e[1] as { StatusCart: unknown }).StatusCart)).toEqual([[{ productKey: 'S-1', price: '3', quantity: '1' }]]);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.cart.js']);
+});
+
+test('the core file without its cart chunk beside it: one warning naming the file, and the page\'s own event still goes out', async ({ shop }) => {
+  const logs: string[] = [];
+  shop.on('console', (m) => m.text().includes('[yespo]') && logs.push(m.type() + ': ' + m.text()));
+  await shop.route('**/yespo-autotrack.core.cart.js*', (r) => r.fulfill({ status: 404, body: '' }));
+  const cart = '<div data-yespo-cart><div data-yespo-cart-item="C-1" data-yespo-price="4.50"></div></div>';
+  await servePage(shop, '/core-cart-404', page(cfg('{ scriptId: "1" }') + '<script src="/yespo-autotrack.core.min.js" async></script>', '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>' + cart));
+  await shop.goto('/core-cart-404');
+  await waitForEvents(shop, 1);
+  expect(await settled(shop)).toEqual([['ProductPage', { ProductPage: { productKey: 'P-1', price: '7.00' } }]]);
+  expect(logs).toEqual(['warning: [yespo] yespo-autotrack.core.cart.js is missing beside the bundle: copy all of dist/']);
+});
+
 test('a config problem is worded by a chunk loaded only then, beside the file that runs', async ({ shop }) => {
   const logs: string[] = [];
   const scripts: string[] = [];

@@ -35,6 +35,21 @@ export interface ReaderContext {
 }
 
 /**
+ * The core file's cart and order events are a chunk: a page with either is read once it is in, all
+ * its events together (nothing goes out before the cart does). True while a read must wait: the
+ * first such read loads the chunk and reads again (`again`) once it is in, or could not be had
+ * (one warning; reads then go on without the cart's events).
+ */
+function cartChunk(log: Log, again: () => void) {
+  let state: 0 | 1 | 2 = 0;
+  return (m: PageModel) => {
+    if (modules.cart || !(m.cart || m.order) || state === 2) return false;
+    if (!state) (state = 1), void needChunk('cart', log).then(guard((ok: boolean) => ((state = ok ? 0 : 2), again()), __DEBUG__ && 'cart chunk'));
+    return true;
+  };
+}
+
+/**
  * Reads the page: every source's evidence (with what the dataLayer and the platform's cart said
  * since), folded into the page model, and the events derived from it sent. Keeps the evidence that
  * outlives one read and the model of the last one.
@@ -55,10 +70,12 @@ export function createReader(c: ReaderContext) {
     if (__ZERO__ && __CHUNKS__ && live && !modules.structured && hasStructured(document)) void needChunk('structured', c.log).then((ok) => ok && soon());
     const ev = gatherEvidence(document, cfg, view.problem, __ZERO__ ? (platformCart ? [dl, platformCart] : [dl]) : [], attrs, names);
     const m = (model = readPage(document, location, cfg, ev, view.problem, navigationStatus()));
+    if (__CHUNKS__ && !__ZERO__ && waitForCart(m)) return;
     if (!view.seen().page) __DEBUG__ && c.log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
     if (m.customer && (isKnown(m.customer) || m.customer.name)) c.identify(m.customer, why('data-yespo-customer'));
     derive(m, view.seen(), { cfg, memory: c.memory, problem: view.problem, cart, blockId: c.session.get<string>('sc') }).forEach(c.send);
   };
+  const waitForCart = cartChunk(c.log, () => scan(true));
   /** Evidence that arrived after the first read: read again once the current task is done. */
   const soon = () => {
     if (live && !timer) timer = setTimeout(guard(() => ((timer = undefined), scan(true)), __DEBUG__ && 'read again'), 0);
@@ -67,10 +84,7 @@ export function createReader(c: ReaderContext) {
   return {
     scan,
     /** The first read: from now on new evidence means a new read. */
-    first(attrs?: Evidence) {
-      live = true;
-      scan(true, attrs);
-    },
+    first: (attrs?: Evidence) => ((live = true), scan(true, attrs)),
     model: () => model,
     // The full build's sources that speak after the first read (the core build has none of them).
     ...((__ZERO__

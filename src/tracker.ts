@@ -4,7 +4,7 @@ import { inspection } from './debug/inspect';
 import { logSummary } from './debug/summary';
 import { commands } from './commands';
 import { createMemory } from './events/memory';
-import { once } from './events/once'; // [once]
+import { modules } from './chunks/modules';
 import { createVisitor } from './events/visitor';
 import { guard } from './lib/guard';
 import { why, type Log } from './lib/log';
@@ -57,8 +57,8 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     deny: () => sender.drop(),
   });
   const sender = createSender({ cfg, log, nonce, session, consent: consent.state, identity: visitor.get, sent: view.sent });
-  // [once] events derive marks with a key go out once across the browser's tabs (events/once.ts).
-  const send = (o: Outgoing | undefined) => o && (o[2] ? once(local, o[2], () => sender.send(o[0], o[1])) : sender.send(o[0], o[1]));
+  // [once] events derive marks with a key (the cart's and the order's, from their module) go out once across the browser's tabs (events/once.ts).
+  const send = (o: Outgoing | undefined) => o && (o[2] ? modules.cart!.once(local, o[2], () => sender.send(o[0], o[1])) : sender.send(o[0], o[1]));
   const identify = (raw: unknown, from: string) => send(visitor.identify(raw, from, problem));
   const reader = createReader({ cfg, log, view, memory, session, send, identify });
   let stops: Array<() => void> = [];

@@ -1,20 +1,20 @@
-import type { CartItem, OrderItem, ProductPagePayload } from '../schema/events';
+import type { ProductPagePayload } from '../schema/events';
 import { describe } from '../lib/describe';
-import { parseFlag, parseNumber, parseQuantity, parseCount } from '../lib/number';
+import { parseFlag, parseCount } from '../lib/number';
 import { isPageType } from '../lib/pageTypes';
-import { MAX_ITEMS } from '../lib/limits';
-import { list, text } from '../lib/text';
 import { normalizeIdentity } from '../lib/identity';
 import { pick } from '../lib/obj';
 import type { Evidence } from '../types/evidence';
 import type { Report } from '../types/problems';
 import { scContent } from './url';
+import { modules } from '../chunks/modules';
+import { A, attr, price, tags } from './attributeParts';
+
+export { readCart } from './attributeLines';
 
 /** The attributes' name as a source of evidence. */
 export const SOURCE = 'data-yespo-*';
 
-
-const A = 'data-yespo-';
 const NOT_PAGE_PRODUCT = '[data-yespo-cart],[data-yespo-order],[data-yespo-recs]';
 const KINDS = ['page', 'product', 'category', 'cart', 'order', 'customer', 'search', 'results'];
 
@@ -24,25 +24,12 @@ export const WATCHED = TRACKED.map((n) => '[' + A + n + ']').join(',');
 
 type Problem = Report;
 
-const attr = (el: Element, name: string) => text(el.getAttribute(A + name));
-
-/** `data-yespo-tag-color="black,grey"` → `tag_color: ["black","grey"]`. */
-function tags(el: Element, into: Record<string, unknown>) {
-  for (let i = 0; i < el.attributes.length; i++) {
-    const { name, value } = el.attributes[i];
-    if (name.indexOf(A + 'tag-') !== 0) continue;
-    const key = 'tag_' + name.slice(A.length + 4).replace(/-/g, '_');
-    const values = list(value);
-    if (/^tag_[a-z0-9_]{1,64}$/.test(key) && values.length) into[key] = values;
-  }
-}
-
-function price(el: Element, problem: Problem, required: boolean): string | undefined {
-  const raw = el.getAttribute(A + 'price');
-  const p = parseNumber(raw);
-  if (p === undefined && (required || raw)) __DEBUG__ && problem('price-invalid', `${describe(el)}: ${raw ? 'price "' + raw.slice(0, 40) + '" is not a number' : 'no data-yespo-price'}`);
-  return p;
-}
+/**
+ * The cart's and the order's lines (attributeLines.ts, in the cart module). The core file loads that
+ * module as a chunk: until it is in, a cart or an order is only known to be there, and the reader
+ * loads the chunk before it reads on (reader.ts).
+ */
+const lines = () => modules.cart || { readCart: () => [], readOrder: (el: Element) => ({ number: attr(el, 'order') || '', items: [] }) };
 
 /** A product from `data-yespo-product` (or a wishlist button): key, price, stock, tags. */
 export function readProduct(el: Element, problem: Problem, key = attr(el, 'product')): ProductPagePayload | undefined {
@@ -54,40 +41,6 @@ export function readProduct(el: Element, problem: Problem, key = attr(el, 'produ
   if (stock !== undefined) p.isInStock = stock;
   tags(el, p);
   return p;
-}
-
-function items<T>(root: Element, sel: string, problem: Problem, read: (el: Element, key: string) => T): T[] {
-  const out: T[] = [];
-  const els = root.querySelectorAll('[' + A + sel + ']');
-  for (let i = 0; i < els.length; i++) {
-    const key = attr(els[i], sel);
-    if (!key) __DEBUG__ && problem('key-empty', `${describe(els[i])}: empty data-yespo-${sel}; line skipped`);
-    else if (out.length >= MAX_ITEMS) return __DEBUG__ && problem('capped', `${describe(root)}: more than ${MAX_ITEMS} lines; the rest are left out`), out;
-    else out.push(read(els[i], key));
-  }
-  return out;
-}
-
-function line(el: Element, key: string, problem: Problem, currency: string | undefined) {
-  const item: CartItem = { productKey: key, quantity: parseQuantity(el.getAttribute(A + 'quantity')) || '1' };
-  const p = price(el, problem, true);
-  if (p !== undefined) item.price = p;
-  const cur = attr(el, 'currency') || currency;
-  if (cur) item.currency = cur;
-  return item;
-}
-
-/** The current cart from the first `data-yespo-cart` container. */
-export function readCart(doc: Document, problem: Problem, currency?: string, box = doc.querySelector('[' + A + 'cart]')): CartItem[] | undefined {
-  if (!box) return undefined;
-  const cur = attr(box, 'currency') || currency;
-  return items(box, 'cart-item', problem, (el, key) => {
-    const item = line(el, key, problem, cur);
-    const d = parseNumber(el.getAttribute(A + 'discount'));
-    if (d !== undefined) item.discount = d;
-    tags(el, item);
-    return item;
-  });
 }
 
 /**
@@ -118,15 +71,6 @@ function pageProduct(products: Element[], problem: Problem): ProductPagePayload 
   return undefined;
 }
 
-function order(el: Element, problem: Problem, currency?: string): Evidence['order'] {
-  const number = attr(el, 'order');
-  if (!number) return __DEBUG__ && problem('order-incomplete', `${describe(el)}: no order number`), undefined;
-  const cur = attr(el, 'currency') || currency;
-  const list = items(el, 'order-item', problem, (x, key) => line(x, key, problem, cur) as OrderItem);
-  if (!list.length) return __DEBUG__ && problem('order-incomplete', `${describe(el)}: no data-yespo-order-item lines`), undefined;
-  return { number, items: list };
-}
-
 function customer(el: Element) {
   const get = (n: string) => el.getAttribute(A + n);
   return normalizeIdentity({ email: get('email'), phone: get('phone'), name: get('name'), externalCustomerId: get('external-id'), contactId: get('contact-id'), city: get('city') });
@@ -152,8 +96,8 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
   const p = pageProduct(products, problem);
   if (p) f.product = p;
   if (first.category) f.category = attr(first.category, 'category');
-  f.cart = first.cart && readCart(doc, problem, currency, first.cart);
-  const o = first.order && order(first.order, problem, currency);
+  f.cart = first.cart && lines().readCart(doc, problem, currency, first.cart);
+  const o = first.order && lines().readOrder(first.order, problem, currency);
   if (o) f.order = o;
   if (first.customer) f.customer = customer(first.customer);
   if (first.search || first.results) search(f, first.search, first.results, problem);
