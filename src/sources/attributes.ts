@@ -21,6 +21,8 @@ const KINDS = ['page', 'product', 'category', 'cart', 'order', 'customer', 'sear
 /** The attributes whose elements, added or removed, mean "read the page again" (WATCHED: their selectors). */
 export const TRACKED = KINDS.concat('cart-item', 'order-item');
 export const WATCHED = TRACKED.map((n) => '[' + A + n + ']').join(',');
+/** Every kind's selector, for the one pass over the document. */
+const KIND_SELECTOR = KINDS.map((k) => '[' + A + k + ']').join(',');
 
 type Problem = Report;
 
@@ -50,7 +52,7 @@ export function readProduct(el: Element, problem: Problem, key = attr(el, 'produ
 function kinds(doc: Document) {
   const first: Record<string, Element> = {};
   const products: Element[] = [];
-  const all = doc.querySelectorAll(KINDS.map((k) => '[' + A + k + ']').join(','));
+  const all = doc.querySelectorAll(KIND_SELECTOR);
   for (let i = 0; i < all.length; i++)
     for (const k of KINDS)
       if (all[i].hasAttribute(A + k)) {
