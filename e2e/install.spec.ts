@@ -1,7 +1,14 @@
+import type { Page } from '@playwright/test';
 import { test, expect, allCalls, events, settled, servePage, TRACKER_TAG, waitForEvents } from './support';
 
 const page = (head: string, body = '<h1 data-yespo-page="main">Home</h1>') => `<!doctype html><html><head><title>t</title></head><body>${body}${head}</body></html>`;
 const cfg = (c: string) => `<script>window.yespoConfig = ${c};</script>`;
+/** The paths of the scripts the page requests from the shop (Yespo's own loader left out), as they come. */
+const ownScripts = (shop: Page) => {
+  const list: string[] = [];
+  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && list.push(new URL(r.url()).pathname));
+  return list;
+};
 
 test('the default loader comes from Yespo\'s CDN with the store id, an async script at the end of <body>', async ({ shop }) => {
   const requested: string[] = [];
@@ -127,8 +134,7 @@ test('the core variant: declarative attributes and eS only; structured data is l
 
 test('the core file loads its own impressions chunk where a page has recommendation items, and nothing else', async ({ shop }) => {
   const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
-  const scripts: string[] = [];
-  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && scripts.push(new URL(r.url()).pathname));
+  const scripts = ownScripts(shop);
   await servePage(shop, '/core-plain', page(cfg('{ scriptId: "1" }') + core));
   await shop.goto('/core-plain');
   await waitForEvents(shop, 1);
@@ -147,8 +153,7 @@ test('the core file loads its own impressions chunk where a page has recommendat
 
 test('the core file loads its cart chunk where a page has a cart or an order, or calls setCart, and sends the page\'s events with the cart\'s', async ({ shop }) => {
   const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
-  const scripts: string[] = [];
-  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && scripts.push(new URL(r.url()).pathname));
+  const scripts = ownScripts(shop);
   // A product page without a cart: the chunk is not loaded.
   await servePage(shop, '/core-product', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>'));
   await shop.goto('/core-product');
@@ -204,9 +209,8 @@ test('the core file without its cart chunk beside it: one warning naming the fil
 
 test('a config problem is worded by a chunk loaded only then, beside the file that runs', async ({ shop }) => {
   const logs: string[] = [];
-  const scripts: string[] = [];
+  const scripts = ownScripts(shop);
   shop.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && logs.push(m.type() + ': ' + m.text()));
-  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && scripts.push(new URL(r.url()).pathname));
   const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
   await servePage(shop, '/core-bad', page(cfg('{ scriptId: "1", transport: "rest", impressions: { threshold: 2 } }') + core, '<h1 data-yespo-page="main">Home</h1>'));
   await shop.goto('/core-bad');
@@ -234,9 +238,8 @@ test('a config problem is worded by a chunk loaded only then, beside the file th
 
 test('the core file in debug mode runs the core debug file, and warns about the options it does not have', async ({ shop }) => {
   const logs: string[] = [];
-  const scripts: string[] = [];
+  const scripts = ownScripts(shop);
   shop.on('console', (m) => logs.push(m.text()));
-  shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && scripts.push(new URL(r.url()).pathname));
   const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
   await servePage(shop, '/core-debug?yespo_debug=1', page(cfg('{ scriptId: "1", transport: "rest", dataLayer: false }') + core));
   await shop.goto('/core-debug?yespo_debug=1');

@@ -1,9 +1,7 @@
 import type { ReaderContext } from './reader';
 import type { Consent } from './consent';
 import { derive } from './events/derive';
-import { guard } from './lib/guard';
-import { needChunk } from './chunks/need';
-import { modules } from './chunks/modules';
+import { withChunk } from './chunks/need';
 import { text } from './lib/text';
 import { why } from './lib/log';
 
@@ -25,13 +23,16 @@ export function commands(c: CommandContext) {
     },
     identify: (user: unknown) => c.identify(user, why('identify()')),
     setCart(items: unknown) {
-      const set = () => {
-        const list = modules.cart && modules.cart.cartFromInput(items, cfg.currency, problem);
-        if (list) derive({ type: 'other', typeFrom: why('setCart'), from: {}, cart: list }, view.seen(), { cfg, memory: c.memory, problem, cart: true }).forEach(c.send);
-      };
       // The core file's cart module is a chunk: the first call loads it (a missing file is one warning).
-      if (modules.cart) set();
-      else void needChunk('cart', c.log).then(guard(set, __DEBUG__ && 'setCart'));
+      withChunk(
+        'cart',
+        c.log,
+        (k) => {
+          const list = k.cartFromInput(items, cfg.currency, problem);
+          if (list) derive({ type: 'other', typeFrom: why('setCart'), from: {}, cart: list }, view.seen(), { cfg, memory: c.memory, problem, cart: true }).forEach(c.send);
+        },
+        __DEBUG__ && 'setCart',
+      );
     },
     consent(state: unknown) {
       if (!c.consent.set(state)) __DEBUG__ && problem('api-input', `consent: expected 'granted' or 'denied', got ${String(state).slice(0, 40)}`);

@@ -8,9 +8,7 @@ import { A, attr, price, tags } from './attributeParts';
 
 // The cart's and the order's lines marked with data-yespo-* (the core file has them in its cart chunk).
 
-type Problem = Report;
-
-function items<T>(root: Element, sel: string, problem: Problem, read: (el: Element, key: string) => T): T[] {
+function items<T>(root: Element, sel: string, problem: Report, read: (el: Element, key: string) => T): T[] {
   const out: T[] = [];
   const els = root.querySelectorAll('[' + A + sel + ']');
   for (let i = 0; i < els.length; i++) {
@@ -22,7 +20,7 @@ function items<T>(root: Element, sel: string, problem: Problem, read: (el: Eleme
   return out;
 }
 
-function line(el: Element, key: string, problem: Problem, currency: string | undefined) {
+function line(el: Element, key: string, problem: Report, currency: string | undefined) {
   const item: CartItem = { productKey: key, quantity: parseQuantity(el.getAttribute(A + 'quantity')) || '1' };
   const p = price(el, problem, true);
   if (p !== undefined) item.price = p;
@@ -32,7 +30,7 @@ function line(el: Element, key: string, problem: Problem, currency: string | und
 }
 
 /** The current cart from the first `data-yespo-cart` container. */
-export function readCart(doc: Document, problem: Problem, currency?: string, box = doc.querySelector('[' + A + 'cart]')): CartItem[] | undefined {
+export function readCart(doc: Document, problem: Report, currency?: string, box = doc.querySelector('[' + A + 'cart]')): CartItem[] | undefined {
   if (!box) return undefined;
   const cur = attr(box, 'currency') || currency;
   return items(box, 'cart-item', problem, (el, key) => {
@@ -45,7 +43,7 @@ export function readCart(doc: Document, problem: Problem, currency?: string, box
 }
 
 /** The order a `data-yespo-order` element gives: its number and its `data-yespo-order-item` lines. */
-export function readOrder(el: Element, problem: Problem, currency?: string): Evidence['order'] {
+export function readOrder(el: Element, problem: Report, currency?: string): Evidence['order'] {
   const number = attr(el, 'order');
   if (!number) return __DEBUG__ && problem('order-incomplete', `${describe(el)}: no order number`), undefined;
   const cur = attr(el, 'currency') || currency;
@@ -53,4 +51,3 @@ export function readOrder(el: Element, problem: Problem, currency?: string): Evi
   if (!list.length) return __DEBUG__ && problem('order-incomplete', `${describe(el)}: no data-yespo-order-item lines`), undefined;
   return { number, items: list };
 }
-

@@ -10,8 +10,6 @@ import { scContent } from './url';
 import { modules } from '../chunks/modules';
 import { A, attr, price, tags } from './attributeParts';
 
-export { readCart } from './attributeLines';
-
 /** The attributes' name as a source of evidence. */
 export const SOURCE = 'data-yespo-*';
 
@@ -31,7 +29,8 @@ type Problem = Report;
  * module as a chunk: until it is in, a cart or an order is only known to be there, and the reader
  * loads the chunk before it reads on (reader.ts).
  */
-const lines = () => modules.cart || { readCart: () => [], readOrder: (el: Element) => ({ number: attr(el, 'order') || '', items: [] }) };
+const PENDING = { readCart: () => [], readOrder: (el: Element) => ({ number: attr(el, 'order') || '', items: [] }) };
+const lines = () => modules.cart || PENDING;
 
 /** A product from `data-yespo-product` (or a wishlist button): key, price, stock, tags. */
 export function readProduct(el: Element, problem: Problem, key = attr(el, 'product')): ProductPagePayload | undefined {

@@ -1,9 +1,8 @@
-import { needChunk } from '../chunks/need';
+import { needChunk, withChunk } from '../chunks/need';
 import { modules } from '../chunks/modules';
 import type { ResolvedConfig } from '../config/types';
 import type { Log } from '../lib/log';
 import type { Report } from '../types/problems';
-import { guard } from '../lib/guard';
 import { readRecAddToCart } from '../sources/recs';
 import { createImpressions, type Impression, type Impressions } from './impressions';
 
@@ -63,6 +62,5 @@ type Recs = NonNullable<typeof modules.impressions>;
 export function withRecs(log: Log, f: (m: Recs) => void): void {
   // Branches, not early returns: the bundler keeps only the one a build takes.
   if (!__CHUNKS__) f({ createImpressions, readRecAddToCart });
-  else if (modules.impressions) f(modules.impressions);
-  else void needChunk('impressions', log).then(guard(() => modules.impressions && f(modules.impressions), __DEBUG__ && 'recommendation click'));
+  else withChunk('impressions', log, f, __DEBUG__ && 'recommendation click');
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readAttributes, readCart, readWishlist } from '../../src/sources/attributes';
+import { readAttributes, readWishlist } from '../../src/sources/attributes';
+import { readCart } from '../../src/sources/attributeLines';
 import { collector, loadFixture } from '../support/dom';
 
 describe('readAttributes on a product page', () => {
