@@ -145,6 +145,7 @@ function watchAll(c: StartContext, stops: Array<() => void>): Pick<Started, 'imp
     {
       changed: (cart) => !route.waiting() && c.reader.scan(cart),
       touched: route.touched,
+      waiting: route.waiting,
       route: route.change,
       impressions: (list) => send(['ProductImpressions', { ProductImpression: list }]),
       wishlist(btn) {

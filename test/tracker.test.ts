@@ -173,6 +173,33 @@ describe('single-page apps', () => {
   });
 });
 
+describe('single-page apps: recommendation items', () => {
+  it('items a route renders while it waits are looked for once, when it settles', async () => {
+    const observed: string[] = [];
+    class CountingIO {
+      observe = (el: Element) => void observed.push(el.getAttribute('data-yespo-rec-item')!);
+      unobserve() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('IntersectionObserver', CountingIO);
+    try {
+      const block = (ids: string[]) => `<section data-yespo-recs="R">${ids.map((id) => `<div data-yespo-rec-item="${id}"></div>`).join('')}</section>`;
+      const t = run(block(['1']), '/p/a');
+      await vi.waitFor(() => expect(observed).toEqual(['1']));
+      history.pushState({}, '', '/p/b');
+      document.body.innerHTML = block(['2', '3']);
+      await new Promise((ok) => setTimeout(ok, 100));
+      expect(observed).toEqual(['1']);
+      expect(t.stats().views).toBe(2);
+      // The route settles once the DOM has been quiet for 300 ms.
+      await new Promise((ok) => setTimeout(ok, 600));
+      expect(observed).toEqual(['1', '2', '3']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('purchase', () => {
   const order = '<div data-yespo-order="D-7"><i data-yespo-order-item="A" data-yespo-price="10" data-yespo-quantity="1"></i></div>';
 

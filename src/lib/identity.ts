@@ -54,10 +54,8 @@ const rename = (id: Identity, map: Names) => {
   return out;
 };
 
-export function generalInfo(id: Identity): GeneralInfo | undefined {
-  const g = rename(id, GI);
-  return Object.keys(g).length ? g : undefined;
-}
+/** GeneralInfo names exactly the fields that make a visitor known: none for an anonymous one. */
+export const generalInfo = (id: Identity): GeneralInfo | undefined => (isKnown(id) ? rename(id, GI) : undefined);
 
 /**
  * The one enrichment of an outgoing payload, for both transports: the known visitor as

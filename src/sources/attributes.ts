@@ -14,13 +14,15 @@ import { A, attr, price, tags } from './attributeParts';
 export const SOURCE = 'data-yespo-*';
 
 const NOT_PAGE_PRODUCT = '[data-yespo-cart],[data-yespo-order],[data-yespo-recs]';
+/** `product` second: kinds() collects every product, the first of each other kind. */
 const KINDS = ['page', 'product', 'category', 'cart', 'order', 'customer', 'search', 'results'];
 
 /** The attributes whose elements, added or removed, mean "read the page again" (WATCHED: their selectors). */
 export const TRACKED = KINDS.concat('cart-item', 'order-item');
 export const WATCHED = TRACKED.map((n) => '[' + A + n + ']').join(',');
-/** Every kind's selector, for the one pass over the document. */
-const KIND_SELECTOR = KINDS.map((k) => '[' + A + k + ']').join(',');
+/** Every kind's attribute, and their selector for the one pass over the document. */
+const KIND_ATTRS = KINDS.map((k) => A + k);
+const KIND_SELECTOR = KIND_ATTRS.map((a) => '[' + a + ']').join(',');
 
 type Problem = Report;
 
@@ -53,10 +55,10 @@ function kinds(doc: Document) {
   const products: Element[] = [];
   const all = doc.querySelectorAll(KIND_SELECTOR);
   for (let i = 0; i < all.length; i++)
-    for (const k of KINDS)
-      if (all[i].hasAttribute(A + k)) {
-        if (k === 'product') products.push(all[i]);
-        else if (!first[k]) first[k] = all[i];
+    for (let j = 0; j < KINDS.length; j++)
+      if (all[i].hasAttribute(KIND_ATTRS[j])) {
+        if (j === 1) products.push(all[i]);
+        else if (!first[KINDS[j]]) first[KINDS[j]] = all[i];
       }
   return { first, products };
 }

@@ -15,6 +15,8 @@ export interface WatchHooks extends InteractionHandlers {
   touched(): void;
   /** A route change. */
   route(): void;
+  /** A route change is waiting for its content: its settle observes the items afresh. */
+  waiting(): boolean;
   impressions(list: Impression[]): void;
 }
 
@@ -29,7 +31,8 @@ const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? re
 export function startWatchers(cfg: ResolvedConfig, h: WatchHooks, problem: Report, log: Log): { impressions: Impressions; stop: () => void; reading: () => void } {
   const imp = lazyImpressions(cfg.impressions, h.impressions, problem, log);
   later(guard(() => imp.add(document), __DEBUG__ && 'impressions start'));
-  const mo = watchMutations({ change: h.changed, added: (el) => imp.add(el), removed: imp.sweep, any: h.touched });
+  // While a route waits, its settle resets the impressions: items added or removed meanwhile are its to take.
+  const mo = watchMutations({ change: h.changed, added: (el) => h.waiting() || imp.add(el), removed: () => h.waiting() || imp.sweep(), any: h.touched });
   const stops = [imp.stop, mo.stop, watchInteractions(h)];
   if (cfg.spa) stops.push(watchNavigation(h.route));
   return { impressions: imp, stop: () => stops.splice(0).forEach((f) => f()), reading: mo.reading };
