@@ -60,6 +60,10 @@ export const METRICS = Object.freeze([
   },
   // The same growth split by a heap snapshot: what scripts keep (objects, closures, arrays, strings),
   // and the code V8 compiles (optimised code for functions that got hot as the session went on).
+  {
+    id: 'spa.countedGrowthOverNone', label: "growth − none's KB, in the counted session", unit: 'bytes', source: 'spa', agg: 'overNone', format: 'dkb', table: 'spa',
+    get: (/** @type {import('./spa.mjs').SpaRun} */ r) => (r.counted ? heapGrowth(r.counted) : NaN),
+  },
   { id: 'spa.valuesGrowthOverNone', label: "JS values growth − none's KB (snapshot)", unit: 'bytes', source: 'spa', agg: 'overNone', get: spaDelta('values'), format: 'dkb', table: 'spa' },
   { id: 'spa.codeGrowthOverNone', label: "compiled code growth − none's KB (snapshot)", unit: 'bytes', source: 'spa', agg: 'overNone', get: spaDelta('code'), format: 'dkb', table: 'spa' },
   { id: 'spa.nodes', label: 'DOM nodes Δ', unit: 'count', source: 'spa', agg: 'value', get: spaDelta('nodes'), format: 'dn', table: 'spa' },

@@ -86,7 +86,7 @@ export function report(res) {
   if (Object.keys(res.raw.spa).length) {
     L.push(`## Long SPA session (${res.settings.spaNavs} navigations, each left ${res.settings.spaSettleMs} ms)`, '', ...variantTable(res, 'spa'), '');
     L.push(
-      'Δ columns: the reading after the last navigation minus the one after nav 20, each after two forced GCs. Observers and timers: counted by wrappers the bench installs in every variant\'s page. ' +
+      'Δ columns: the reading after the last navigation minus the one after nav 20, each after two forced GCs. The heap columns come from a page without the bench\'s counters; observers, observed targets and timers are counted by wrappers the bench installs in a second session of every variant, run beside the first (V8 compiles those wrappers too once a variant\'s calls make them hot, so that session\'s heap growth, in its own column, includes their code). ' +
         'The snapshot columns split the growth with a heap snapshot taken at the same two readings: JavaScript values (objects, closures, arrays, strings: what a script keeps) and compiled code (the bytecode and optimised code V8 makes as functions get hot; bounded by the size of the code that runs).',
       '',
     );

@@ -5,7 +5,7 @@ import { launch } from './browser.mjs';
 import { loadRun } from './measure.mjs';
 import { PAGES } from './pages/index.mjs';
 import { profileRun } from './profile.mjs';
-import { spaRun } from './spa.mjs';
+import { spaPair } from './spa.mjs';
 import { traceRun } from './trace.mjs';
 
 /**
@@ -32,12 +32,13 @@ async function rounds(browser, server, variants, pg, rounds, log) {
 
 /**
  * The SPA sessions of every variant but the floor, side by side (heap and counts are not timings,
- * so they do not need the machine to themselves; each variant's page is its own renderer).
+ * so they do not need the machine to themselves; each variant's page is its own renderer): two per
+ * variant, one for the heap and one for the counts (spa.mjs spaPair).
  * @param {import('./browser.mjs').Browser} browser @param {string} base @param {Variant[]} variants @param {number} navs @param {Log} log
  */
 async function spaSessions(browser, base, variants, navs, log) {
   const spa = variants.filter((v) => v.kind !== 'floor');
-  const done = await Promise.all(spa.map((v) => spaRun(browser, base, v, navs)));
+  const done = await Promise.all(spa.map((v) => spaPair(browser, base, v, navs)));
   for (const [i, r] of done.entries()) log(`spa ${spa[i].id}: heap ${(r.at20.heap / 1024).toFixed(0)} → ${(r.atEnd.heap / 1024).toFixed(0)} KB (nav 20 → ${navs}), listeners ${r.at20.listeners} → ${r.atEnd.listeners}, ${r.wallMs} ms`);
   return Object.fromEntries(done.map((r, i) => [spa[i].id, r]));
 }

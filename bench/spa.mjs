@@ -13,7 +13,7 @@ export const FIRST_READING = 20;
 
 /**
  * @typedef {{ heap: number, values: number, code: number, nodes: number, listeners: number, windowDocListeners: number, observers: number, targets: number, timers: number }} Reading
- * @typedef {{ at0: Reading, at20: Reading, atEnd: Reading, navs: number, stats: unknown, esCalls: number, errors: number, wallMs: number }} SpaRun
+ * @typedef {{ at0: Reading, at20: Reading, atEnd: Reading, navs: number, stats: unknown, esCalls: number, errors: number, wallMs: number, counted?: SpaRun }} SpaRun
  */
 
 /** Listeners on window and on document (CDP DOMDebugger). @param {import('@playwright/test').CDPSession} cdp */
@@ -97,9 +97,10 @@ const navigate = (page, from, to) =>
  * @param {string} base
  * @param {import('./variants.mjs').Variant} v
  * @param {number} navs
+ * @param {boolean} [counted] with the observer and timer counters (whose own compiled code then grows the heap too)
  * @returns {Promise<SpaRun>}
  */
-export function spaRun(browser, base, v, navs) {
+export function spaRun(browser, base, v, navs, counted = true) {
   return withTab(
     browser,
     async (tab) => {
@@ -114,6 +115,21 @@ export function spaRun(browser, base, v, navs) {
       const esCalls = await tab.page.evaluate(() => /** @type {any} */ (window).__esCount || 0);
       return { at0, at20, atEnd, navs, stats, esCalls, errors: tab.errors.length, wallMs: Date.now() - started };
     },
-    [LIVE_COUNTS],
+    counted ? [LIVE_COUNTS] : [],
   );
+}
+
+/**
+ * Two sessions of one variant side by side: the heap readings come from a page without the
+ * bench's counters, since V8 compiles those wrappers too once the variant's calls make them hot
+ * (several KB of the variant's growth); the observer, target and timer counts come from the
+ * session with them, whose run is kept as `counted`.
+ * @param {import('./browser.mjs').Browser} browser @param {string} base @param {import('./variants.mjs').Variant} v @param {number} navs
+ * @returns {Promise<SpaRun>}
+ */
+export async function spaPair(browser, base, v, navs) {
+  const [heap, counted] = await Promise.all([spaRun(browser, base, v, navs, false), spaRun(browser, base, v, navs, true)]);
+  /** @param {Reading} r @param {Reading} c */
+  const counts = (r, c) => ({ ...r, observers: c.observers, targets: c.targets, timers: c.timers });
+  return { ...heap, at0: counts(heap.at0, counted.at0), at20: counts(heap.at20, counted.at20), atEnd: counts(heap.atEnd, counted.atEnd), counted };
 }

@@ -37,12 +37,12 @@ type Recs = ResolvedConfig['impressions'];
 export function createImpressions(o: Recs, send: (list: Impression[]) => void, problem: Report): Impressions {
   const items = new Map<Element, Item>();
   const batch = createBatch(o.flushMs, send);
-  const clock = createClock<Item>(o.minVisibleMs, (el, it) => {
+  const clock = createClock<Item>(o, items, (el, it) => {
     drop(el, it);
     const imp = place(el, o, quiet);
     if (imp) batch.add(imp);
   });
-  const io = validSelectors(o, problem) ? observer(o, items, clock) : undefined;
+  const io = validSelectors(o, problem) ? observer(o, clock) : undefined;
   const drop = (el: Element, it: Item) => {
     clock.pause(el, it);
     items.delete(el);
@@ -52,7 +52,7 @@ export function createImpressions(o: Recs, send: (list: Impression[]) => void, p
 
   const onVisibility = guard(() => {
     const shown = document.visibilityState !== 'hidden';
-    clock.shown(shown, items);
+    clock.shown(shown);
     if (!shown) batch.flush();
   }, __DEBUG__ && 'visibilitychange');
   const onHide = guard(batch.flush, __DEBUG__ && 'pagehide');
@@ -114,21 +114,10 @@ function createBatch(flushMs: number, send: (list: Impression[]) => void) {
   };
 }
 
-/** One IntersectionObserver for every item; an entry starts or pauses that item's visible time. */
-function observer(o: Recs, items: Map<Element, Item>, clock: VisibleClock<Item>): IntersectionObserver | undefined {
+/** One IntersectionObserver for every item; its entries start or pause the items' visible time. */
+function observer(o: Recs, clock: VisibleClock<Item>): IntersectionObserver | undefined {
   if (typeof IntersectionObserver !== 'function') return undefined;
-  const onEntries = guard((entries: IntersectionObserverEntry[]) => {
-    for (const e of entries) {
-      const it = items.get(e.target);
-      if (!it) continue;
-      const r = e.intersectionRect;
-      const vp = e.rootBounds;
-      it.inView =
-        e.isIntersecting && (e.intersectionRatio >= o.threshold - 1e-3 || (!!vp && r.width * r.height >= o.threshold * vp.width * vp.height));
-      if (it.inView) clock.start(e.target, it);
-      else clock.pause(e.target, it);
-    }
-  }, __DEBUG__ && 'intersection observer');
+  const onEntries = guard(clock.entries, __DEBUG__ && 'intersection observer');
   return new IntersectionObserver(onEntries, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, o.threshold] });
 }
 

@@ -11,22 +11,29 @@ export interface Timed {
 }
 
 export interface VisibleClock<T extends Timed> {
-  /** An item in view: it counts from now, while the tab is shown. */
-  start(el: Element, it: T): void;
+  /** The observer's entries: each item in view (enough of it) counts from now, the others pause. */
+  entries(list: IntersectionObserverEntry[]): void;
   /** Stops counting an item; its time so far is kept. */
   pause(el: Element, it: T): void;
   /** The tab was hidden or shown: every counting item pauses, or every item in view resumes. */
-  shown(yes: boolean, items: Map<Element, T>): void;
+  shown(yes: boolean): void;
   /** A new page view: nothing counts any more. */
   clear(): void;
 }
 
 /**
- * Visible time of the items in view, with one timer for all of them, set for the item due first:
- * an item is due once it has been visible `minMs` in total. Items come and go in batches (a
- * block scrolled into view, a route rendered), so the work per item is a few field writes.
+ * Visible time of the observed items, with one timer for all of them, set for the item due first:
+ * an item is in view once `threshold` of it (or, for an item taller than the viewport, that share
+ * of the viewport) is visible, and due once it has been in view `minMs` in total. Items come and
+ * go in batches (a block scrolled into view, a route rendered): an observer's batch is one call,
+ * and the work per item in it a few field writes.
  */
-export function createClock<T extends Timed>(minMs: number, due: (el: Element, it: T) => void): VisibleClock<T> {
+export function createClock<T extends Timed>(
+  o: { minVisibleMs: number; threshold: number },
+  items: Map<Element, T>,
+  due: (el: Element, it: T) => void,
+): VisibleClock<T> {
+  const minMs = o.minVisibleMs;
   const counting = new Map<Element, T>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timerAt = Infinity;
@@ -60,19 +67,30 @@ export function createClock<T extends Timed>(minMs: number, due: (el: Element, i
     armAt(next);
   }, __DEBUG__ && 'impression timer');
 
-  const start = (el: Element, it: T) => {
-    if (!shown || it.since !== undefined) return;
-    it.since = Date.now();
-    counting.set(el, it);
-    armAt(it.since + minMs - it.acc);
-  };
-
   return {
-    start,
+    entries(list) {
+      const t = Date.now();
+      let next = Infinity;
+      for (const e of list) {
+        const it = items.get(e.target);
+        if (!it) continue;
+        const r = e.intersectionRect;
+        const vp = e.rootBounds;
+        it.inView = e.isIntersecting && (e.intersectionRatio >= o.threshold - 1e-3 || (!!vp && r.width * r.height >= o.threshold * vp.width * vp.height));
+        if (!it.inView || !shown) pause(e.target, it);
+        else if (it.since === undefined) (it.since = t), counting.set(e.target, it), (next = Math.min(next, t + minMs - it.acc));
+      }
+      armAt(next);
+    },
     pause,
-    shown(yes, items) {
+    shown(yes) {
       shown = yes;
-      for (const [el, it] of items) yes && it.inView ? start(el, it) : pause(el, it);
+      const t = Date.now();
+      let next = Infinity;
+      for (const [el, it] of items)
+        if (!yes || !it.inView) pause(el, it);
+        else if (it.since === undefined) (it.since = t), counting.set(el, it), (next = Math.min(next, t + minMs - it.acc));
+      armAt(next);
     },
     clear() {
       counting.clear();
