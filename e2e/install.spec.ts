@@ -9,6 +9,13 @@ const ownScripts = (shop: Page) => {
   shop.on('request', (r) => r.resourceType() === 'script' && !r.url().includes('esputnik') && list.push(new URL(r.url()).pathname));
   return list;
 };
+const CORE = '<script src="/yespo-autotrack.core.min.js" async></script>';
+/** Opens a page that runs the core file with `config`, once its first event has gone out. */
+async function openCore(shop: Page, path: string, config: string, body?: string) {
+  await servePage(shop, path, page(cfg(config) + CORE, body));
+  await shop.goto(path);
+  await waitForEvents(shop, 1);
+}
 
 test('the default loader comes from Yespo\'s CDN with the store id, an async script at the end of <body>', async ({ shop }) => {
   const requested: string[] = [];
@@ -120,29 +127,23 @@ test('debug mode logs the page type and each event', async ({ shop }) => {
 });
 
 test('the core variant: declarative attributes and eS only; structured data is left to the full bundle', async ({ shop }) => {
-  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
   const ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","sku":"LD-9","offers":{"price":"5"}}</script>';
-  await servePage(shop, '/core', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-product="ATTR-1" data-yespo-price="7.00"></div>' + ld));
-  await shop.goto('/core');
-  await waitForEvents(shop, 1);
+  await openCore(shop, '/core', '{ scriptId: "1" }', '<div data-yespo-product="ATTR-1" data-yespo-price="7.00"></div>' + ld);
   expect(await settled(shop)).toEqual([['ProductPage', { ProductPage: { productKey: 'ATTR-1', price: '7.00' } }]]);
-  await servePage(shop, '/core-ld', page(cfg('{ scriptId: "1" }') + core, ld));
+  await servePage(shop, '/core-ld', page(cfg('{ scriptId: "1" }') + CORE, ld));
   await shop.goto('/core-ld');
   await shop.waitForTimeout(500);
   expect(await events(shop)).toEqual([]);
 });
 
 test('the core file loads its own impressions chunk where a page has recommendation items, and nothing else', async ({ shop }) => {
-  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
   const scripts = ownScripts(shop);
-  await servePage(shop, '/core-plain', page(cfg('{ scriptId: "1" }') + core));
-  await shop.goto('/core-plain');
-  await waitForEvents(shop, 1);
+  await openCore(shop, '/core-plain', '{ scriptId: "1" }');
   await shop.waitForTimeout(600);
   expect(scripts).toEqual(['/yespo-autotrack.core.min.js']);
 
   const recs = '<section data-yespo-recs="9_r1v2"><div data-yespo-rec-item="R1" style="height:200px">R1</div><div data-yespo-rec-item="R2" style="height:200px">R2</div></section>';
-  await servePage(shop, '/core-recs', page(cfg('{ scriptId: "1", impressions: { minVisibleMs: 200, flushMs: 100 } }') + core, '<h1 data-yespo-page="main">Home</h1>' + recs));
+  await servePage(shop, '/core-recs', page(cfg('{ scriptId: "1", impressions: { minVisibleMs: 200, flushMs: 100 } }') + CORE, '<h1 data-yespo-page="main">Home</h1>' + recs));
   scripts.length = 0;
   await shop.goto('/core-recs');
   await expect
@@ -152,18 +153,15 @@ test('the core file loads its own impressions chunk where a page has recommendat
 });
 
 test('the core file loads its cart chunk where a page has a cart or an order, or calls setCart, and sends the page\'s events with the cart\'s', async ({ shop }) => {
-  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
   const scripts = ownScripts(shop);
   // A product page without a cart: the chunk is not loaded.
-  await servePage(shop, '/core-product', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>'));
-  await shop.goto('/core-product');
-  await waitForEvents(shop, 1);
+  await openCore(shop, '/core-product', '{ scriptId: "1" }', '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>');
   await shop.waitForTimeout(300);
   expect(scripts).toEqual(['/yespo-autotrack.core.min.js']);
 
   // A page with a cart: no event goes out before the chunk is in, then the page's and the cart's together.
   const cart = '<div data-yespo-cart data-yespo-currency="EUR"><div data-yespo-cart-item="C-1" data-yespo-price="4,50" data-yespo-quantity="2"></div></div>';
-  await servePage(shop, '/core-cart', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>' + cart));
+  await servePage(shop, '/core-cart', page(cfg('{ scriptId: "1" }') + CORE, '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>' + cart));
   let release = () => {};
   const held = new Promise<void>((ok) => (release = ok));
   await shop.route('**/yespo-autotrack.core.cart.js*', async (r) => (await held, r.continue()));
@@ -181,7 +179,7 @@ test('the core file loads its cart chunk where a page has a cart or an order, or
 
   // The order on the thank-you page: PurchasedItems with the cart's GUID.
   const guid = (statusCart[1] as { GUID: string }).GUID;
-  await servePage(shop, '/core-thanks', page(cfg('{ scriptId: "1" }') + core, '<div data-yespo-order="ORD-7"><div data-yespo-order-item="C-1" data-yespo-price="4.50" data-yespo-quantity="2"></div></div>'));
+  await servePage(shop, '/core-thanks', page(cfg('{ scriptId: "1" }') + CORE, '<div data-yespo-order="ORD-7"><div data-yespo-order-item="C-1" data-yespo-price="4.50" data-yespo-quantity="2"></div></div>'));
   await shop.goto('/core-thanks');
   await waitForEvents(shop, 1);
   expect(await settled(shop)).toEqual([['PurchasedItems', { OrderNumber: 'ORD-7', PurchasedItems: [{ productKey: 'C-1', price: '4.50', quantity: '2' }], GUID: guid }]]);
@@ -211,10 +209,7 @@ test('a config problem is worded by a chunk loaded only then, beside the file th
   const logs: string[] = [];
   const scripts = ownScripts(shop);
   shop.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && logs.push(m.type() + ': ' + m.text()));
-  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
-  await servePage(shop, '/core-bad', page(cfg('{ scriptId: "1", transport: "rest", impressions: { threshold: 2 } }') + core, '<h1 data-yespo-page="main">Home</h1>'));
-  await shop.goto('/core-bad');
-  await waitForEvents(shop, 1);
+  await openCore(shop, '/core-bad', '{ scriptId: "1", transport: "rest", impressions: { threshold: 2 } }', '<h1 data-yespo-page="main">Home</h1>');
   await expect.poll(() => logs.length).toBe(2);
   expect(logs).toEqual([`warning: [yespo] config "transport" must be 'es'; using the default`, 'warning: [yespo] config "impressions.threshold" must be a number from 0 to 1; using the default']);
   expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.config.js']);
@@ -240,10 +235,7 @@ test('the core file in debug mode runs the core debug file, and warns about the 
   const logs: string[] = [];
   const scripts = ownScripts(shop);
   shop.on('console', (m) => logs.push(m.text()));
-  const core = '<script src="/yespo-autotrack.core.min.js" async></script>';
-  await servePage(shop, '/core-debug?yespo_debug=1', page(cfg('{ scriptId: "1", transport: "rest", dataLayer: false }') + core));
-  await shop.goto('/core-debug?yespo_debug=1');
-  await waitForEvents(shop, 1);
+  await openCore(shop, '/core-debug?yespo_debug=1', '{ scriptId: "1", transport: "rest", dataLayer: false }');
   expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.debug.js']);
   expect(logs).toContain(`[yespo] config "transport" must be 'es'; using the default`);
   expect(logs).toContain('[yespo] config "dataLayer" is not a known option; ignored');

@@ -3,15 +3,13 @@ import { describe } from '../lib/describe';
 import { guard } from '../lib/guard';
 import type { Report } from '../types/problems';
 import { text } from '../lib/text';
-import { linkScContent } from '../sources/attributes';
+import { recPlace } from '../sources/recs';
 import { createClock, type Timed, type VisibleClock } from './visibleClock';
 
 export interface Impression {
   product_id: string;
   container_type: string;
 }
-
-type Item = Timed;
 
 export interface Impressions {
   /** Observes the items under `root` not observed yet. */
@@ -35,15 +33,15 @@ type Recs = ResolvedConfig['impressions'];
  * reported once per page view; everything seen within `flushMs` goes out in one call.
  */
 export function createImpressions(o: Recs, send: (list: Impression[]) => void, problem: Report): Impressions {
-  const items = new Map<Element, Item>();
+  const items = new Map<Element, Timed>();
   const batch = createBatch(o.flushMs, send);
-  const clock = createClock<Item>(o, items, (el, it) => {
+  const clock = createClock(o, items, (el, it) => {
     drop(el, it);
     const imp = place(el, o, quiet);
     if (imp) batch.add(imp);
   });
   const io = validSelectors(o, problem) ? observer(o, clock) : undefined;
-  const drop = (el: Element, it: Item) => {
+  const drop = (el: Element, it: Timed) => {
     clock.pause(el, it);
     items.delete(el);
     io && io.unobserve(el);
@@ -115,7 +113,7 @@ function createBatch(flushMs: number, send: (list: Impression[]) => void) {
 }
 
 /** One IntersectionObserver for every item; its entries start or pause the items' visible time. */
-function observer(o: Recs, clock: VisibleClock<Item>): IntersectionObserver | undefined {
+function observer(o: Recs, clock: VisibleClock): IntersectionObserver | undefined {
   if (typeof IntersectionObserver !== 'function') return undefined;
   const onEntries = guard(clock.entries, __DEBUG__ && 'intersection observer');
   return new IntersectionObserver(onEntries, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, o.threshold] });
@@ -140,7 +138,8 @@ function place(el: Element, o: Recs, problem: Report): Impression | undefined {
   const block = el.closest(o.blockSelector);
   if (!block) return undefined;
   const pid = text(el.getAttribute(o.productAttr));
-  const ct = text(block.getAttribute(o.containerAttr)) || linkScContent(el);
+  const at = recPlace(el, block, o);
+  const ct = at.attr || at.link;
   if (!pid) __DEBUG__ && problem('recs-incomplete', `${describe(el)}: recommendation item without a product id (${o.productAttr})`);
   else if (!ct) __DEBUG__ && problem('recs-incomplete', `${describe(block)}: recommendation block without a container type (${o.containerAttr} or sc_content in its links)`);
   else return { product_id: pid, container_type: ct };
@@ -152,7 +151,7 @@ function place(el: Element, o: Recs, problem: Report): Impression | undefined {
  * it has been seen, not here: a route or a long page can hold many more items than a visitor sees.
  * Debug builds read them at once, to report an incomplete item as soon as it is there.
  */
-function findItems(root: ParentNode, o: Recs, problem: Report, items: Map<Element, Item>, io: IntersectionObserver) {
+function findItems(root: ParentNode, o: Recs, problem: Report, items: Map<Element, Timed>, io: IntersectionObserver) {
   const list: Element[] = Array.prototype.slice.call(root.querySelectorAll(o.itemSelector));
   if ((root as Element).matches && (root as Element).matches(o.itemSelector)) list.push(root as Element);
   for (const el of list)

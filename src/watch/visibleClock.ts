@@ -10,11 +10,11 @@ export interface Timed {
   inView?: boolean;
 }
 
-export interface VisibleClock<T extends Timed> {
+export interface VisibleClock {
   /** The observer's entries: each item in view (enough of it) counts from now, the others pause. */
   entries(list: IntersectionObserverEntry[]): void;
   /** Stops counting an item; its time so far is kept. */
-  pause(el: Element, it: T): void;
+  pause(el: Element, it: Timed): void;
   /** The tab was hidden or shown: every counting item pauses, or every item in view resumes. */
   shown(yes: boolean): void;
   /** A new page view: nothing counts any more. */
@@ -28,18 +28,18 @@ export interface VisibleClock<T extends Timed> {
  * go in batches (a block scrolled into view, a route rendered): an observer's batch is one call,
  * and the work per item in it a few field writes.
  */
-export function createClock<T extends Timed>(
+export function createClock(
   o: { minVisibleMs: number; threshold: number },
-  items: Map<Element, T>,
-  due: (el: Element, it: T) => void,
-): VisibleClock<T> {
+  items: Map<Element, Timed>,
+  due: (el: Element, it: Timed) => void,
+): VisibleClock {
   const minMs = o.minVisibleMs;
-  const counting = new Map<Element, T>();
+  const counting = new Map<Element, Timed>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timerAt = Infinity;
   let shown = document.visibilityState !== 'hidden';
 
-  const pause = (el: Element, it: T) => {
+  const pause = (el: Element, it: Timed) => {
     if (it.since === undefined) return;
     it.acc += Date.now() - it.since;
     it.since = undefined;
