@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { minify } from 'terser';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { VARIANTS, TEST_FLAGS, define } from './variants.mjs';
+import { VARIANTS, TEST_FLAGS, MANGLED, define } from './variants.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const common = { bundle: true, target: 'es2018', logLevel: 'warning', legalComments: 'none' };
@@ -40,8 +40,8 @@ const variant = async (v, mangleCache) => {
     // Not strict mode: the eS loader's queue then holds the same sloppy-mode \`arguments\` objects as
     // Yespo's own snippet, whose \`callee\` old libraries (MooTools 1.4's Array.from) read.
     tsconfigRaw: { compilerOptions: { alwaysStrict: false, verbatimModuleSyntax: true } },
-    // Internal fields start with "_" and are renamed: they never reach the page's globals.
-    ...(v.min === true ? { mangleProps: /^_/, mangleCache } : {}),
+    // Internal fields (`_` ones and the listed names, variants.mjs) are renamed: they never reach the page's globals.
+    ...(v.min === true ? { mangleProps: MANGLED, mangleCache } : {}),
   });
   if (v.min === true) await squeeze(v.out, v.eager);
   return r;

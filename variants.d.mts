@@ -13,3 +13,5 @@ export interface Variant {
 export const VARIANTS: readonly Variant[];
 export const TEST_FLAGS: Variant['flags'];
 export function define(flags: Variant['flags'], version: string): Record<string, string>;
+export const INTERNAL_PROPS: readonly string[];
+export const MANGLED: RegExp;

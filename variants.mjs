@@ -22,12 +22,17 @@ export const VARIANTS = Object.freeze([
   // How a config problem is worded: loaded only when `yespoConfig` has one.
   { id: 'config', entry: 'src/chunks/config.entry.ts', out: 'dist/yespo-autotrack.config.js', flags: SHOP, min: true, chunk: 'full', budget: 1536 },
   // For pages marked up with data-yespo-* and eS.JS: no structured-data readers, no platforms, no REST;
-  // its impressions engine (core.impressions) and its cart and order events (core.cart) are chunks of their own beside it,
-  // loaded where a page has recommendation items, and a cart or an order.
-  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: CORE, min: true, eager: true, budget: 9000 },
+  // its impressions engine (core.impressions), its cart and order events (core.cart), who the visitor is (core.visitor)
+  // and its SPA page views (core.routes) are chunks of their own beside it,
+  // loaded where a page has recommendation items, a cart or an order, names its visitor, or changes route.
+  { id: 'core', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.core.min.js', flags: CORE, min: true, eager: true, budget: 8192 },
   { id: 'core.impressions', entry: 'src/chunks/impressions.entry.ts', out: 'dist/yespo-autotrack.core.impressions.js', flags: CORE, min: true, eager: true, chunk: 'core', budget: 3072 },
   // StatusCart and PurchasedItems: loaded where a page has a cart or an order, or calls setCart.
   { id: 'core.cart', entry: 'src/chunks/cart.entry.ts', out: 'dist/yespo-autotrack.core.cart.js', flags: CORE, min: true, eager: true, chunk: 'core', budget: 2560 },
+  // Identities, customer forms and wishlist buttons: loaded where a page has any of them, or a visitor reaches for one.
+  { id: 'core.visitor', entry: 'src/chunks/visitor.entry.ts', out: 'dist/yespo-autotrack.core.visitor.js', flags: CORE, min: true, chunk: 'core', budget: 2048 },
+  // SPA page views: loaded at the first route change or yespo.page().
+  { id: 'core.routes', entry: 'src/chunks/routes.entry.ts', out: 'dist/yespo-autotrack.core.routes.js', flags: CORE, min: true, chunk: 'core', budget: 1024 },
   { id: 'core.config', entry: 'src/chunks/config.entry.ts', out: 'dist/yespo-autotrack.core.config.js', flags: CORE, min: true, chunk: 'core', budget: 1536 },
   // Everything in one readable file (profiles, reading).
   { id: 'readable', entry: 'src/auto.ts', out: 'dist/yespo-autotrack.js', flags: FULL, min: false },
@@ -38,6 +43,23 @@ export const VARIANTS = Object.freeze([
   // The Shopify custom pixel: pasted into Settings → Customer events, REST only, no zod.
   { id: 'pixel', entry: 'src/pixel/index.ts', out: 'dist/yespo-autotrack.shopify-pixel.js', flags: FULL, min: true, budget: 6144 },
 ]);
+
+/**
+ * Fields and methods of the tracker's own objects that the minified files rename like `_` fields
+ * (build.mjs): each is never a page's, a browser's, a payload's, a config's or the API's name, and
+ * never read through a string. test/internalProps.test.ts and e2e/internal-props.spec.ts hold that.
+ */
+export const INTERNAL_PROPS = Object.freeze([
+  'reader', 'hold', 'unsettled', 'sessionStore', 'reading', 'route', 'begin', 'settle', 'seen', 'problem', 'typeFrom',
+  'newView', 'searchPage', 'evidence', 'grant', 'deny', 'sweep', 'prepare', 'followGoogle',
+  'customerForm', 'addToCart', 'followRoutes', 'readWishlist', 'readCustomerForm', 'createImpressions', 'readRecAddToCart', 'configMessage',
+  'readCart', 'readOrder', 'cartEvents', 'setCartEvents', 'cartChanged', 'cartPage', 'lastCart', 'ownCart',
+  'setPlatforms', 'setPlatformCart', 'platformCart', 'setDataLayer', 'followCarts', 'readDetected', 'readDataLayerEntry',
+  'createRest', 'inflight', 'schedule', 'healthy', 'owning',
+]);
+
+/** The names build.mjs renames in the minified files: `_` fields and INTERNAL_PROPS. */
+export const MANGLED = new RegExp('^(_.*|' + INTERNAL_PROPS.join('|') + ')$');
 
 /** The flags unit tests run with: the debug build's, everything in one bundle. */
 export const TEST_FLAGS = { ...FULL, DEBUG: true };

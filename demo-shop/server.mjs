@@ -77,7 +77,6 @@ const CONFIG_LINE = /window\.yespoConfig = \{[^\n]*?\};/;
 const REST_CONFIG = 'window.yespoConfig = { transport: "rest", siteId: "DEMO-SITE", restUrl: "/collect", currency: "USD" };';
 const TRACKER_TAG = '<script src="/yespo-autotrack.min.js"';
 const INSPECTOR_TAG = '<script src="/es-standin.js" data-mode="rest"></script>';
-const TRANSPORT_COOKIE = 'demo-transport';
 
 /** The page as the REST transport needs it: REST config, and the inspector before the tracker. */
 function restPage(html) {
@@ -95,17 +94,22 @@ function cookie(req, name) {
 }
 
 /**
- * `?transport=rest|es` switches this page and, through a session cookie, the pages the visitor
- * opens next; without either, the server's own mode (`--rest`, `DEMO_TRANSPORT=rest`).
+ * A page-mode switch: `?name=value` picks one of `values` for this page and, through a session
+ * cookie (`demo-name`), for the pages the visitor opens next; without either, `fallback`.
  */
-function transportOf(req, url) {
-  const asked = url.searchParams.get('transport');
-  if (asked === 'rest' || asked === 'es') {
-    return { transport: asked, headers: { 'Set-Cookie': `${TRANSPORT_COOKIE}=${asked}; Path=/; SameSite=Lax` } };
-  }
-  const kept = cookie(req, TRANSPORT_COOKIE);
-  return { transport: kept === 'rest' || kept === 'es' ? kept : defaultTransport, headers: {} };
+function choice(req, url, name, values, fallback) {
+  const asked = url.searchParams.get(name);
+  if (values.includes(asked)) return { value: asked, setCookie: `demo-${name}=${asked}; Path=/; SameSite=Lax` };
+  const kept = cookie(req, `demo-${name}`);
+  return { value: values.includes(kept) ? kept : fallback };
 }
+
+/** `?transport=rest|es`: REST mode or the eS stand-in; without it, the server's own mode (`--rest`, `DEMO_TRANSPORT=rest`). */
+const transportOf = (req, url) => choice(req, url, 'transport', ['rest', 'es'], defaultTransport);
+
+/** `?file=core|shop`: the attribute pages run the core file (and its chunks) in place of the shop bundle. */
+const fileOf = (req, url) => choice(req, url, 'file', ['core', 'shop'], 'shop');
+const CORE_TAG = '<script src="/yespo-autotrack.core.min.js"';
 
 /** Pages share parts (`pages/_header.html`, `pages/_zero-header.html`), put in where a page names them. */
 const INCLUDE = /<!-- #include (_[\w-]+\.html)[^]*?-->/g;
@@ -115,8 +119,11 @@ async function sendPage(req, res, url, status, file) {
   const parts = {};
   for (const [, name] of html.matchAll(INCLUDE)) parts[name] ??= (await readFile(join(here, 'pages', name), 'utf8')).trimEnd();
   html = fillPlatformPage(req, res, url, html.replace(INCLUDE, (_, name) => parts[name]));
-  const { transport, headers } = transportOf(req, url);
-  return send(req, res, status, TYPES['.html'], transport === 'rest' ? restPage(html) : html, headers);
+  const transport = transportOf(req, url);
+  const bundle = fileOf(req, url);
+  if (bundle.value === 'core') html = html.replace(TRACKER_TAG, () => CORE_TAG);
+  const cookies = [transport.setCookie, bundle.setCookie].filter(Boolean);
+  return send(req, res, status, TYPES['.html'], transport.value === 'rest' ? restPage(html) : html, cookies.length ? { 'Set-Cookie': cookies } : {});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -205,6 +205,75 @@ test('the core file without its cart chunk beside it: one warning naming the fil
   expect(logs).toEqual(['warning: [yespo] yespo-autotrack.core.cart.js is missing beside the bundle: copy all of dist/']);
 });
 
+test('the core file loads its visitor chunk where a page identifies the visitor; the page\'s events wait for it and carry the visitor', async ({ shop }) => {
+  const scripts = ownScripts(shop);
+  let release = () => {};
+  const held = new Promise<void>((ok) => (release = ok));
+  await shop.route('**/yespo-autotrack.core.visitor.js*', async (r) => (await held, r.continue()));
+  await servePage(shop, '/core-user', page(cfg('{ scriptId: "1", user: { email: " Ann@Example.com ", externalCustomerId: "u-1" } }') + CORE, '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>'));
+  await shop.goto('/core-user', { waitUntil: 'domcontentloaded' });
+  await shop.waitForTimeout(400);
+  expect(await events(shop)).toEqual([]);
+  release();
+  await waitForEvents(shop, 2);
+  const gi = { externalCustomerId: 'u-1', user_email: 'ann@example.com' };
+  expect(await settled(shop)).toEqual([
+    ['CustomerData', { CustomerData: { externalCustomerId: 'u-1', user_email: 'ann@example.com' }, GeneralInfo: gi }],
+    ['ProductPage', { ProductPage: { productKey: 'P-1', price: '7.00' }, GeneralInfo: gi }],
+  ]);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.visitor.js']);
+  await shop.unroute('**/yespo-autotrack.core.visitor.js*');
+
+  // The next page knows the visitor from the session: no chunk, no wait, the same GeneralInfo.
+  scripts.length = 0;
+  await openCore(shop, '/core-next', '{ scriptId: "1" }', '<div data-yespo-category="bags"></div>');
+  expect(await settled(shop)).toEqual([['CategoryPage', { CategoryPage: { categoryKey: 'bags' }, GeneralInfo: gi }]]);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js']);
+});
+
+test('the core file: a customer form the page renders late gets the visitor chunk at the first focus, and its post to another page still identifies the visitor', async ({ shop }) => {
+  const scripts = ownScripts(shop);
+  const form = `<script>setTimeout(() => document.body.insertAdjacentHTML('beforeend',
+    '<form data-yespo-customer-form method="post" action="/core-signed-in"><input type="email" name="e"><button>Sign in</button></form>'), 300);</script>`;
+  await servePage(shop, '/core-late-form', page(cfg('{ scriptId: "1" }') + CORE, '<h1 data-yespo-page="main">Home</h1>' + form));
+  await servePage(shop, '/core-signed-in', page(cfg('{ scriptId: "1" }') + CORE, '<div data-yespo-category="bags"></div>'));
+  await shop.goto('/core-late-form');
+  await waitForEvents(shop, 1);
+  await shop.waitForTimeout(600);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js']);
+  await shop.locator('form input').click();
+  await expect.poll(() => scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.visitor.js']);
+  await shop.locator('form input').fill('Late@Form.io');
+  await shop.locator('form button').click();
+  await shop.waitForURL('**/core-signed-in');
+  await waitForEvents(shop, 1);
+  expect(await settled(shop)).toEqual([['CategoryPage', { CategoryPage: { categoryKey: 'bags' }, GeneralInfo: { user_email: 'late@form.io' } }]]);
+});
+
+test('the core file: a customer form on the page brings the visitor chunk while idle; a wishlist button only once it is pressed', async ({ shop }) => {
+  const scripts = ownScripts(shop);
+  await openCore(shop, '/core-form', '{ scriptId: "1" }', '<h1 data-yespo-page="main">Home</h1><form data-yespo-customer-form><input type="email"></form>');
+  await expect.poll(() => scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.visitor.js']);
+
+  scripts.length = 0;
+  await openCore(shop, '/core-wishlist', '{ scriptId: "1" }', '<div data-yespo-product="P-1" data-yespo-price="7.00"><button data-yespo-wishlist>♡</button></div>');
+  await shop.waitForTimeout(500);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js']);
+  await shop.locator('[data-yespo-wishlist]').click();
+  await waitForEvents(shop, 2);
+  expect((await settled(shop))[1]).toEqual(['AddToWishlist', { AddToWishlist: { productKey: 'P-1', price: '7.00' } }]);
+  expect(scripts).toEqual(['/yespo-autotrack.core.min.js', '/yespo-autotrack.core.visitor.js']);
+});
+
+test('the core file without its visitor chunk beside it: one warning naming the file, and the page\'s events still go out', async ({ shop }) => {
+  const logs: string[] = [];
+  shop.on('console', (m) => m.text().includes('[yespo]') && logs.push(m.type() + ': ' + m.text()));
+  await shop.route('**/yespo-autotrack.core.visitor.js*', (r) => r.fulfill({ status: 404, body: '' }));
+  await openCore(shop, '/core-user-404', '{ scriptId: "1", user: { email: "ann@example.com" } }', '<div data-yespo-product="P-1" data-yespo-price="7.00"></div>');
+  expect(await settled(shop)).toEqual([['ProductPage', { ProductPage: { productKey: 'P-1', price: '7.00' } }]]);
+  expect(logs).toEqual(['warning: [yespo] yespo-autotrack.core.visitor.js is missing beside the bundle: copy all of dist/']);
+});
+
 test('a config problem is worded by a chunk loaded only then, beside the file that runs', async ({ shop }) => {
   const logs: string[] = [];
   const scripts = ownScripts(shop);

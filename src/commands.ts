@@ -1,12 +1,11 @@
 import type { ReaderContext } from './reader';
 import type { Consent } from './consent';
-import { derive } from './events/derive';
 import { withChunk } from './chunks/need';
 import { text } from './lib/text';
 import { why } from './lib/log';
 
 /** What the commands need: the reader's context (config, log, view, memory, send, identify) and consent. */
-export interface CommandContext extends Omit<ReaderContext, 'session'> {
+export interface CommandContext extends Omit<ReaderContext, 'sessionStore'> {
   consent: Consent;
 }
 
@@ -27,10 +26,7 @@ export function commands(c: CommandContext) {
       withChunk(
         'cart',
         c.log,
-        (k) => {
-          const list = k.cartFromInput(items, cfg.currency, problem);
-          if (list) derive({ type: 'other', typeFrom: why('setCart'), from: {}, cart: list }, view.seen(), { cfg, memory: c.memory, problem, cart: true }).forEach(c.send);
-        },
+        (k) => k.setCartEvents(items, view.seen(), { cfg, memory: c.memory, problem, cart: true }).forEach(c.send),
         __DEBUG__ && 'setCart',
       );
     },

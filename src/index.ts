@@ -8,7 +8,7 @@ import { createLog } from './lib/log';
 import { trustedScriptUrl } from './lib/trusted';
 import { appendScript } from './lib/appendScript';
 import { createTracker } from './tracker';
-import { chunksFrom } from './chunks/load';
+import { JS_FILE, chunksFrom } from './chunks/load';
 
 export type { YespoConfig, ResolvedConfig } from './config';
 export type { YespoApi } from './api';
@@ -49,9 +49,9 @@ export const start = guard(() => {
   const debug = /[?&]yespo_debug=1(&|$)/.test(location.search) || !!(raw && raw.debug === true);
   // The shop bundle carries no debug messages: debug mode runs the debug build beside it instead.
   const src = ownScript && ownScript.src;
-  if (!__DEBUG__ && debug && src && /\.js(\?|#|$)/.test(src) && !window.yespoAutotrack) {
+  if (!__DEBUG__ && debug && src && JS_FILE.test(src) && !window.yespoAutotrack) {
     const s = document.createElement('script');
-    s.src = trustedScriptUrl(src.replace(/(\.min)?\.js(\?|#|$)/, '.debug.js$2')); // [trusted-types] lib/trusted.ts
+    s.src = trustedScriptUrl(src.replace(JS_FILE, '.debug.js$2')); // [trusted-types] lib/trusted.ts
     if (ownScript!.nonce) s.nonce = ownScript!.nonce;
     appendScript(s);
     return;

@@ -29,7 +29,7 @@ export interface ReaderContext {
   log: Log;
   view: View;
   memory: Memory;
-  session: Store;
+  sessionStore: Store;
   send(o: Outgoing | undefined): void;
   identify(raw: unknown, from: string): void;
 }
@@ -73,7 +73,7 @@ export function createReader(c: ReaderContext) {
     if (__CHUNKS__ && !__ZERO__ && waitForCart(m)) return;
     if (!view.seen().page) __DEBUG__ && c.log.debug(`page type: ${m.type} (from ${m.typeFrom})`);
     if (m.customer && (isKnown(m.customer) || m.customer.name)) c.identify(m.customer, why('data-yespo-customer'));
-    derive(m, view.seen(), { cfg, memory: c.memory, problem: view.problem, cart, blockId: c.session.get<string>('sc') }).forEach(c.send);
+    derive(m, view.seen(), { cfg, memory: c.memory, problem: view.problem, cart, blockId: c.sessionStore.get<string>('sc') }).forEach(c.send);
   };
   const waitForCart = cartChunk(c.log, () => scan(true));
   /** Evidence that arrived after the first read: read again once the current task is done. */
@@ -108,7 +108,7 @@ export function createReader(c: ReaderContext) {
       view.reset();
       if (__ZERO__) dl = freshDataLayer(dl);
       const sc = scContent(location.search);
-      if (sc) c.session.set('sc', sc);
+      if (sc) c.sessionStore.set('sc', sc);
     },
     stop: () => timer && clearTimeout(timer),
   };

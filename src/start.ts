@@ -5,14 +5,13 @@ import { guard } from './lib/guard';
 import { why, type Log } from './lib/log';
 import type { Store } from './lib/storage';
 import type { Reader } from './reader';
-import { readWishlist, wishlistOf } from './sources/attributes';
+import { wishlistOf } from './sources/wishlist';
 import { pageCurrency } from './sources/currency';
 import type { DlSignal } from './sources/datalayer';
 import { isConsent, mayMatter, watchEntries } from './sources/dataLayerArray';
-import { readCustomerForm } from './sources/forms';
 import { detectNames, platformContext } from './sources/platforms/detect';
 import { modules, type Modules } from './chunks/modules';
-import { needChunk } from './chunks/need';
+import { needChunk, withChunk } from './chunks/need';
 import { hasStructured } from './page/evidence';
 import type { Evidence } from './types/evidence';
 import type { PlatformContext } from './types/platform';
@@ -21,7 +20,7 @@ import type { Report } from './types/problems';
 import { startWatchers } from './watch';
 import { withRecs } from './watch/lazyImpressions';
 import type { Impressions } from './watch/impressions';
-import { createRoute, type Route } from './watch/route';
+import type { Route } from './watch/route';
 
 export interface StartContext {
   cfg: ResolvedConfig;
@@ -43,7 +42,7 @@ function onDataLayer(c: StartContext, s: DlSignal, fold: NonNullable<Modules['da
   if (!r) return;
   if ('wishlist' in r) return c.send(['AddToWishlist', { AddToWishlist: wishlistOf(r.wishlist) }]);
   if ('identity' in r) return c.identify(r.identity, why('dataLayer'));
-  c.reader.setDataLayer(r.evidence, c.route.waiting());
+  c.reader.setDataLayer(r.evidence, c.route.unsettled());
 }
 
 /**
@@ -87,7 +86,7 @@ function followPlatforms(c: StartContext, pc: PlatformContext, names: string[]) 
   // Magento's cart carries no currency: the config's, else the page's structured data's.
   const o = { productKey: cfg.productKey, get currency() { return cfg.currency || (cur = cur || pageCurrency(document)); } };
   return m.followCarts(pc, names, o, {
-    cart: (items, from) => c.reader.setPlatformCart({ source: from, cart: items }, c.route.waiting()),
+    cart: (items, from) => c.reader.setPlatformCart({ source: from, cart: items }, c.route.unsettled()),
     customer: c.identify,
     problem,
   });
@@ -143,53 +142,36 @@ function watchAll(c: StartContext, stops: Array<() => void>): Pick<Started, 'imp
   const w = startWatchers(
     cfg,
     {
-      changed: (cart) => !route.waiting() && c.reader.scan(cart),
+      changed: (cart) => !route.unsettled() && c.reader.scan(cart),
       touched: route.touched,
-      waiting: route.waiting,
+      unsettled: route.unsettled,
       route: route.change,
       impressions: (list) => send(['ProductImpressions', { ProductImpression: list }]),
-      wishlist(btn) {
-        const m = c.reader.model();
-        const p = readWishlist(btn, m && m.product, problem);
-        if (p) send(['AddToWishlist', { AddToWishlist: p }]);
-      },
+      // The core file reads wishlist buttons and customer forms with its visitor chunk: loaded where a page has a customer form or a visitor reaches for either (prepare), else by the click or the submit.
+      wishlist: (btn) =>
+        withChunk(
+          'visitor',
+          c.log,
+          (k) => {
+            const m = c.reader.model();
+            const p = k.readWishlist(btn, m && m.product, problem);
+            if (p) send(['AddToWishlist', { AddToWishlist: p }]);
+          },
+          __DEBUG__ && 'wishlist click',
+        ),
       addToCart: (btn) =>
         withRecs(c.log, (m) => {
           const r = m.readRecAddToCart(btn, cfg.impressions, problem);
           if (r) send(['ProductPage', r.loc ? { ProductPage: r.product, GeneralInfo: { s_location: r.loc } } : { ProductPage: r.product }]);
         }),
-      customerForm: (form) => c.identify(readCustomerForm(form), why('customer form')),
+      customerForm: (form) => withChunk('visitor', c.log, (k) => c.identify(k.readCustomerForm(form), why('customer form')), __DEBUG__ && 'customer form'),
+      prepare: () => void needChunk('visitor', c.log),
     },
     problem,
     c.log,
   );
   stops.push(w.stop);
   return w;
-}
-
-/**
- * Page views: a route change flushes what the old view saw, starts a new view and sends PageView;
- * once the new content has settled it is read and its recommendation items observed afresh.
- */
-export function followRoutes(c: { reader: Reader; send(o: Outgoing): void; summary(views: number): void }) {
-  let w: Started | undefined;
-  let views = 1;
-  const route = createRoute({
-    begin() {
-      if (w) w.impressions.flush();
-      c.reader.newView();
-      views++;
-      c.send(['PageView', { PageView: {} }]);
-    },
-    settle() {
-      // The page rendered and then said so (`yespo.page()` in the same task): the impressions reset and
-      // the read below take in those changes, so their mutation records start nothing more.
-      if (w) w.impressions.reset(), w.reading();
-      c.reader.scan(true);
-      c.summary(views);
-    },
-  });
-  return { route, views: () => views, impressions: () => w && w.impressions, watch: (s: Started) => void (w = s) };
 }
 
 /**

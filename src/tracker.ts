@@ -5,6 +5,7 @@ import { logSummary } from './debug/summary';
 import { commands } from './commands';
 import { createMemory } from './events/memory';
 import { modules } from './chunks/modules';
+import { inOrder } from './chunks/inOrder';
 import { createVisitor } from './events/visitor';
 import { guard } from './lib/guard';
 import { why, type Log } from './lib/log';
@@ -12,7 +13,8 @@ import { createStore } from './lib/storage';
 import { createReader } from './reader';
 import { readAttributes } from './sources/attributes';
 import { googleConsent } from './sources/dataLayerArray';
-import { followRoutes, startReading, whenParsed } from './start';
+import { startReading, whenParsed, type Started } from './start';
+import { lazyRoutes } from './watch/lazyRoutes';
 import { createSender } from './transport/sender';
 import type { Evidence } from './types/evidence';
 import type { Inspection, Outgoing } from './types/model';
@@ -56,11 +58,13 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     grant: () => (local.release(), session.release(), sender.open()),
     deny: () => sender.drop(),
   });
-  const sender = createSender({ cfg, log, nonce, session, consent: consent.state, identity: visitor.get, sent: view.sent });
+  const sender = createSender({ cfg, log, nonce, sessionStore: session, consent: consent.state, identity: visitor.get, sent: view.sent });
   // [once] events derive marks with a key (the cart's and the order's, from their module) go out once across the browser's tabs (events/once.ts).
-  const send = (o: Outgoing | undefined) => o && (o[2] ? modules.cart!.once(local, o[2], () => sender.send(o[0], o[1])) : sender.send(o[0], o[1]));
-  const identify = (raw: unknown, from: string) => send(visitor.identify(raw, from, problem));
-  const reader = createReader({ cfg, log, view, memory, session, send, identify });
+  // An identity is learnt with the core file's visitor chunk: what is sent while it loads waits behind it, so it carries the visitor.
+  const order = inOrder('visitor', log);
+  const send = (o: Outgoing | undefined) => o && order.after(() => (o[2] ? modules.cart!.once(local, o[2], () => sender.send(o[0], o[1])) : sender.send(o[0], o[1])));
+  const identify = (raw: unknown, from: string) => order.need(() => send(visitor.identify(raw, from, problem)));
+  const reader = createReader({ cfg, log, view, memory, sessionStore: session, send, identify });
   let stops: Array<() => void> = [];
   let started = false;
   const inspect = () => (__DEBUG__ ? inspection(cfg, reader, view, consent) : undefined);
@@ -68,11 +72,12 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
     if (__DEBUG__ && log._on) logSummary(inspect()!, views);
   };
   const followGoogle = (atStart: boolean) => __ZERO__ && cfg.dataLayer && consent.followGoogle(googleConsent((window as unknown as Record<string, unknown>)[cfg.dataLayer]), atStart, log);
-  const pv = followRoutes({ reader, send, summary });
+  let watching: Started | undefined;
+  const pv = lazyRoutes({ reader, send, summary, started: () => watching }, log);
   const route = pv.route;
   const ready = guard((attrs?: Evidence) => {
     // The same array: watchers started once the chunks a page needs have loaded join it.
-    stops = startReading({ cfg, log, local, reader, route, problem, send, identify, followGoogle, inspect, summary }, attrs, pv.watch);
+    stops = startReading({ cfg, log, local, reader, route, problem, send, identify, followGoogle, inspect, summary }, attrs, (s) => void (watching = s));
   }, __DEBUG__ && 'start');
 
   return {
@@ -95,7 +100,7 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
       route.stop();
       reader.stop();
     },
-    stats: () => ({ observed: pv.impressions() ? pv.impressions()!.size() : 0, views: pv.views() }),
+    stats: () => ({ observed: watching ? watching.impressions.size() : 0, views: pv.views() }),
     inspect,
   };
 }

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_FLAGS, define } from '../variants.mjs';
+import { TEST_FLAGS, VARIANTS, define } from '../variants.mjs';
 
 const SRC = join(__dirname, '..', 'src');
 const MAX_LINES = 60;
@@ -12,7 +12,8 @@ const MAX_LINES = 60;
 /** The import graph of the bundle's entries, from esbuild's metafile. */
 async function imports(): Promise<Record<string, string[]>> {
   const r = await build({
-    entryPoints: ['src/auto.ts', 'src/index.ts', 'src/schema/index.ts', 'src/pixel/index.ts', 'src/chunks/structured.entry.ts', 'src/chunks/platforms.entry.ts', 'src/chunks/impressions.entry.ts', 'src/chunks/datalayer.entry.ts'],
+    // Every file's entry (the chunks' among them), the ESM entry and the schema.
+    entryPoints: [...new Set(VARIANTS.map((v) => v.entry).concat('src/index.ts', 'src/schema/index.ts'))],
     bundle: true,
     write: false,
     metafile: true,

@@ -1,5 +1,4 @@
-import { cartEvents } from '../events/cartEvents';
-import { cartFromInput } from '../events/cartState';
+import { cartEvents, setCartEvents } from '../events/cartEvents';
 import { once } from '../events/once';
 import { readCart, readOrder } from '../sources/attributeLines';
 
@@ -7,4 +6,4 @@ import { readCart, readOrder } from '../sources/attributeLines';
  * The cart's and the order's events — StatusCart, PurchasedItems (exactly once across tabs),
  * `setCart`'s input — and their data-yespo-* lines.
  */
-export const cart = { cartEvents, cartFromInput, once, readCart, readOrder };
+export const cart = { cartEvents, setCartEvents, once, readCart, readOrder };

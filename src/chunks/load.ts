@@ -20,8 +20,11 @@ export function chunksFrom(src: string | null | undefined, n: string | undefined
   nonce = n;
 }
 
+/** A file's own name ending (`.js`, `.min.js`, with its query): the files beside it (chunks, the debug file) are named after it. */
+export const JS_FILE = /(\.min)?\.js([?#].*)?$/;
+
 /** A chunk's file beside the bundle: yespo-autotrack.min.js → yespo-autotrack.NAME.js, yespo-autotrack.core.min.js → yespo-autotrack.core.NAME.js. */
-export const chunkUrl = (name: string, src = base || 'yespo-autotrack.js') => src.replace(/(\.min)?\.js([?#].*)?$/, '.' + name + '.js');
+export const chunkUrl = (name: string, src = base || 'yespo-autotrack.js') => src.replace(JS_FILE, '.' + name + '.js');
 
 /**
  * A chunk's API: its file (chunkUrl) with `?v=VERSION`, loaded once as an async
@@ -33,7 +36,7 @@ export function loadChunk<T>(name: string): Promise<T | undefined> {
   return (loading[name] =
     loading[name] ||
     new Promise<unknown>((done) => {
-      if (registry()[key] || !base || !/\.js(\?|#|$)/.test(base)) return done(registry()[key]);
+      if (registry()[key] || !base || !JS_FILE.test(base)) return done(registry()[key]);
       const s = document.createElement('script');
       s.async = true;
       if (nonce) s.nonce = nonce;

@@ -7,6 +7,8 @@ import { readDataLayerEntry } from '../sources/datalayer';
 import { structured } from './structured';
 import type { configMessage } from '../config/messages';
 import { cart } from './cart';
+import { visitor } from './visitor';
+import { routes } from './routes';
 
 /** What the shop files read, send and say with beyond the main file. */
 export interface Modules {
@@ -19,6 +21,10 @@ export interface Modules {
   config?: { configMessage: typeof configMessage };
   /** The cart's and the order's events (core file: a chunk, loaded where a page has a cart or an order, or calls setCart). */
   cart?: typeof cart;
+  /** Identities, customer forms and wishlist buttons (core file: a chunk, loaded where a page has any of them). */
+  visitor?: typeof visitor;
+  /** SPA page views (core file: a chunk, loaded at the first route change or `yespo.page()`). */
+  routes?: typeof routes;
 }
 
 /**
@@ -26,7 +32,8 @@ export interface Modules {
  * loaded where a page needs them (`__CHUNKS__`). A build without a feature has none of it.
  */
 export const modules: Modules = {
-  cart: __CHUNKS__ && !__ZERO__ ? undefined : cart,
+  // The core file's chunks: filled in by its chunks where a page needs them.
+  ...(__CHUNKS__ && !__ZERO__ ? {} : { cart, visitor, routes }),
   ...(__ZERO__ || __REST__
     ? {
         structured: __CHUNKS__ ? undefined : { structured },

@@ -1,5 +1,4 @@
 import { isObj, own } from '../lib/obj';
-import { isPageType } from '../lib/pageTypes';
 import { configMessage } from './messages';
 import { OPTIONS, option, type Kind, type Option } from './options';
 import type { Checked, CheckedOptions, ConfigProblem, ResolvedConfig } from './types';
@@ -51,15 +50,21 @@ const CHECK: Record<Kind, (v: unknown, o: Option) => unknown> = {
     : {}) as Record<'keys' | 'dataLayer' | 'platforms', (v: unknown, o: Option) => unknown>),
 };
 
-/** One object option's keys, each checked alone so one bad key keeps the others. */
-function checkObject(k: string, v: Obj, into: Obj, problems: ConfigProblem[]) {
-  for (const s in v) {
-    if (!own(v, s) || v[s] === undefined) continue;
-    const o = option(k + '.' + s);
-    const r = o && (k !== 'pages' || isPageType(s)) ? CHECK[o[1]](v[s], o) : undefined;
-    if (!o || (k === 'pages' && !isPageType(s))) problems.push(['unknown', k + '.' + s]);
-    else if (r === undefined) problems.push(['invalid', k + '.' + s]);
-    else into[s] = r;
+/**
+ * Each key of `raw` (the config, then each object option's own keys, at `at`) checked alone, so one
+ * bad key keeps the others; what passes goes into `into`.
+ */
+function checkInto(raw: Obj, into: Obj, problems: ConfigProblem[], at = '') {
+  for (const k in raw) {
+    const v = raw[k];
+    if (!own(raw, k) || v === undefined) continue;
+    const path = at + k;
+    const o = option(path);
+    const r = o && CHECK[o[1]](v, o);
+    if (!o) problems.push(['unknown', path]);
+    else if (r === undefined) problems.push(['invalid', path]);
+    else if (o[1] === 'obj') checkInto(r as Obj, (into[k] = into[k] || {}) as Obj, problems, path + '.');
+    else into[k] = r;
   }
 }
 
@@ -72,28 +77,13 @@ function checkObject(k: string, v: Obj, into: Obj, problems: ConfigProblem[]) {
 export function checkOptions(input: unknown): CheckedOptions {
   const problems: ConfigProblem[] = [];
   const cfg = defaults() as unknown as Obj & ResolvedConfig;
-  const raw = isObj(input) ? input : {};
-  for (const k in raw) {
-    const v = raw[k];
-    if (!own(raw, k) || v === undefined) continue;
-    const o = option(k);
-    const r = o && CHECK[o[1]](v, o);
-    if (!o) problems.push(['unknown', k]);
-    else if (r === undefined) problems.push(['invalid', k]);
-    else if (o[1] === 'obj') checkObject(k, r as Obj, (cfg[k] = cfg[k] || {}) as Obj, problems);
-    else cfg[k] = r;
-  }
-  let off = false;
-  for (const k of ['scriptId', 'siteId'] as const)
-    if (!cfg[k] && (k === 'scriptId' ? cfg.transport !== 'rest' : cfg.transport !== 'es')) {
-      // Required and missing: one error, after every warning, not also a warning about its value.
-      const i = problems.findIndex((p) => p[1] === k);
-      if (i >= 0) problems.splice(i, 1);
-      problems.push(['required', k]);
-      off = true;
-    }
+  checkInto(isObj(input) ? input : {}, cfg, problems);
+  // The ids the transport needs: missing, one error each, after every warning, and no warning about their value.
+  const t = cfg.transport;
+  const missing = (['scriptId', 'siteId'] as const).filter((k) => !cfg[k] && (k === 'scriptId' ? t !== 'rest' : t !== 'es'));
+  const all = problems.filter((p) => missing.indexOf(p[1] as 'scriptId') < 0).concat(missing.map((k) => ['required', k]));
   if (!cfg.scriptUrl && cfg.scriptId) cfg.scriptUrl = 'https://cdn.esputnik.com/scripts/' + cfg.scriptId + '.js';
-  return off ? { problems } : { config: cfg, problems };
+  return missing.length ? { problems: all } : { config: cfg, problems: all };
 }
 
 /** checkOptions with its problems worded: errors (required options missing) and warnings. */

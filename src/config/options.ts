@@ -1,3 +1,4 @@
+import { isPageType } from '../lib/pageTypes';
 import { PLATFORM_NAMES } from '../types/platform';
 
 /**
@@ -60,9 +61,9 @@ export const OPTIONS: readonly Option[] = [
   ['debug', 'bool', false],
 ];
 
-/** The option at a path ('pages.cart' finds 'pages.*'), if this build has it. */
+/** The option at a path ('pages.cart' finds 'pages.*'; 'pages.nope' finds none), if this build has it. */
 export function option(path: string): Option | undefined {
-  const wild = path.replace(/\..*/, '.*');
-  for (const o of OPTIONS) if ((o[0] === path || o[0] === wild) && (__ZERO__ || !o[4])) return o;
+  const [top, sub] = path.split('.');
+  for (const o of OPTIONS) if ((o[0] === path || (o[0] === top + '.*' && isPageType(sub))) && (__ZERO__ || !o[4])) return o;
   return undefined;
 }

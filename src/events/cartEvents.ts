@@ -1,9 +1,10 @@
 import type { CartItem, OrderItem } from '../schema/events';
 import type { Outgoing, PageModel } from '../types/model';
-import { boughtCart, cartChange, cartPurchased } from './cartState';
+import { boughtCart, cartChange, cartFromInput, cartPurchased } from './cartState';
 import type { DeriveContext, Seen } from './derive';
 import { purchasePayload } from './order';
 import { pick } from '../lib/obj';
+import { why } from '../lib/log';
 
 /**
  * PurchasedItems once per order, ever. A platform that gives only the order number (WooCommerce,
@@ -37,4 +38,12 @@ export function cartEvents(m: PageModel, seen: Seen, c: DeriveContext, out: Outg
   }
   const change = c.cart && m.cart && cartChange(c.memory.store, m.cart);
   if (change) (seen.cartChanged = true), out.push(change);
+}
+
+/** `yespo.setCart(items)`: the cart the page says it has, a StatusCart when it differs from the last one sent. */
+export function setCartEvents(items: unknown, seen: Seen, c: DeriveContext): Outgoing[] {
+  const out: Outgoing[] = [];
+  const cart = cartFromInput(items, c.cfg.currency, c.problem);
+  if (cart) cartEvents({ type: 'other', typeFrom: why('setCart'), from: {}, cart }, seen, c, out);
+  return out;
 }

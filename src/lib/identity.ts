@@ -3,6 +3,7 @@ import { email, phone, text } from './text';
 import { own } from './obj';
 
 import type { Identity } from '../types/identity';
+import type { Report } from '../types/problems';
 
 export type { Identity };
 
@@ -38,6 +39,17 @@ export function mergeIdentity(cur: Identity, next: Identity): Identity {
   const out: Identity = other ? {} : { ...cur };
   for (const k of FIELDS) if (next[k]) out[k] = next[k];
   return out;
+}
+
+/**
+ * New details (config, attributes, a form, the API; `from` names them) folded into who the visitor
+ * is: the identity now, and the CustomerData it sends. Undefined when they name nobody.
+ */
+export function learn(cur: Identity, raw: unknown, from: string, problem: Report): { id: Identity; cd?: CustomerDataPayload } | undefined {
+  const next = normalizeIdentity(raw);
+  if (!isKnown(next) && !next.name && !next.city) return __DEBUG__ && problem('api-input', `${from}: no email, phone, externalCustomerId or contactId`), undefined;
+  const id = mergeIdentity(cur, next);
+  return { id, cd: customerData(id) };
 }
 
 /** Identity field → its name in Yespo payloads (in payload order). */

@@ -12,6 +12,7 @@ export type { PageModel };
 
 type Fact = 'product' | 'category' | 'cart' | 'customer' | 'search';
 const FACTS: Fact[] = ['product', 'category', 'cart', 'customer', 'search'];
+const ONE = [...FACTS, 'order'] as const;
 /** Debug build: whether two sources say the same. */
 const SAME: Record<Fact, (a: any, b: any) => boolean> = {
   product: (a, b) => a.productKey === b.productKey,
@@ -84,6 +85,20 @@ function pickOrder(m: PageModel, ev: Evidence[]) {
   if (__DEBUG__) note(m, 'order', named[0].source);
 }
 
+/**
+ * The core file reads one source, the attributes: its facts are the model's (its own fields, such as
+ * `source`, come along unread). The debug file takes them one by one, to note where each came from.
+ */
+function oneSource(m: PageModel, a: Evidence | undefined) {
+  if (!__DEBUG__) return void Object.assign(m, a);
+  for (const k of ONE) {
+    const v = a && a[k];
+    if (v === undefined) continue;
+    (m as unknown as Record<string, unknown>)[k] = v;
+    if (__DEBUG__) note(m, k, SOURCE);
+  }
+}
+
 /** A category page's key: the attribute, the breadcrumb (`categoryKey: 'breadcrumb'`), a source's key, else the URL. */
 function categoryKey(m: PageModel, ev: Evidence[], doc: Document, loc: Location, cfg: ResolvedConfig) {
   const crumb = __ZERO__ && cfg.categoryKey === 'breadcrumb' && attributes(ev).category === undefined ? ev.find((e) => e.crumb) : undefined;
@@ -110,8 +125,8 @@ function categoryKey(m: PageModel, ev: Evidence[], doc: Document, loc: Location,
  */
 export function readPage(doc: Document, loc: Location, cfg: ResolvedConfig, ev: Evidence[], problem: Report, status?: number): PageModel {
   const m: PageModel = { ...decideType(ev, loc, cfg, problem, status), from: {} };
-  pickFacts(m, ev, problem);
-  pickOrder(m, ev);
+  if (__ZERO__) pickFacts(m, ev, problem), pickOrder(m, ev);
+  else oneSource(m, ev[0]);
   // Tolerances are the structured-data readers' (full build): the attributes need none.
   const notes = __ZERO__ && ([] as string[]).concat(...ev.map((e) => e.notes || []));
   if (notes && notes.length) m.notes = notes;

@@ -1,14 +1,13 @@
 import type { ProductPagePayload } from '../schema/events';
 import { describe } from '../lib/describe';
-import { parseFlag, parseCount } from '../lib/number';
+import { parseCount } from '../lib/number';
 import { isPageType } from '../lib/pageTypes';
-import { normalizeIdentity } from '../lib/identity';
-import { pick } from '../lib/obj';
+import { normalizeIdentity, type Identity } from '../lib/identity';
 import type { Evidence } from '../types/evidence';
 import type { Report } from '../types/problems';
 import { scContent } from './url';
 import { modules } from '../chunks/modules';
-import { A, attr, price, tags } from './attributeParts';
+import { A, attr, readProduct } from './attributeParts';
 
 /** The attributes' name as a source of evidence. */
 export const SOURCE = 'data-yespo-*';
@@ -33,18 +32,6 @@ type Problem = Report;
  */
 const PENDING = { readCart: () => [], readOrder: (el: Element) => ({ number: attr(el, 'order') || '', items: [] }) };
 const lines = () => modules.cart || PENDING;
-
-/** A product from `data-yespo-product` (or a wishlist button): key, price, stock, tags. */
-export function readProduct(el: Element, problem: Problem, key = attr(el, 'product')): ProductPagePayload | undefined {
-  if (!key) return undefined;
-  const p: ProductPagePayload = { productKey: key };
-  const pr = price(el, problem, false);
-  if (pr !== undefined) p.price = pr;
-  const stock = parseFlag(el.getAttribute(A + 'in-stock'));
-  if (stock !== undefined) p.isInStock = stock;
-  tags(el, p);
-  return p;
-}
 
 /**
  * One pass over the document for every kind of element (each selector of its own would be a walk
@@ -74,9 +61,11 @@ function pageProduct(products: Element[], problem: Problem): ProductPagePayload 
   return undefined;
 }
 
+/** The signed-in customer; the core file leaves it as written, for its visitor chunk to normalise when it learns it. */
 function customer(el: Element) {
   const get = (n: string) => el.getAttribute(A + n);
-  return normalizeIdentity({ email: get('email'), phone: get('phone'), name: get('name'), externalCustomerId: get('external-id'), contactId: get('contact-id'), city: get('city') });
+  const raw = { email: get('email'), phone: get('phone'), name: get('name'), externalCustomerId: get('external-id'), contactId: get('contact-id'), city: get('city') };
+  return __CHUNKS__ && !__ZERO__ ? (raw as Identity) : normalizeIdentity(raw);
 }
 
 function search(f: Evidence, searchEl: Element | undefined, resultsEl: Element | undefined, problem: Problem) {
@@ -106,25 +95,6 @@ export function readAttributes(doc: Document, problem: Problem, currency?: strin
   if (first.search || first.results) search(f, first.search, first.results, problem);
   return f;
 }
-
-/**
- * The product a `data-yespo-wishlist` button adds: its own value, else the nearest
- * `data-yespo-product` around it, else the page's product.
- */
-export function readWishlist(btn: Element, pageProduct: ProductPagePayload | undefined, problem: Problem) {
-  const key = attr(btn, 'wishlist');
-  const holder = btn.closest('[' + A + 'product]');
-  const holderKey = holder && attr(holder, 'product');
-  let p: ProductPagePayload | undefined;
-  if (holder && (!key || key === holderKey)) p = readProduct(holder, problem);
-  else if (pageProduct && (!key || key === pageProduct.productKey)) p = pageProduct;
-  else if (key) p = readProduct(btn, problem, key);
-  if (!p) return __DEBUG__ && problem('click-no-product', `${describe(btn)}: no product key (give the button a value or put it inside data-yespo-product)`), undefined;
-  return wishlistOf(p);
-}
-
-/** The AddToWishlist body for a product: its key, price and stock, without tags. */
-export const wishlistOf = (p: ProductPagePayload) => pick(p, ['productKey', 'price', 'isInStock']);
 
 /** `sc_content` of an element's own or first inner link: Yespo's widget puts the block id there. */
 export function linkScContent(el: Element): string | undefined {

@@ -3,7 +3,8 @@ import { describe } from '../lib/describe';
 import { text } from '../lib/text';
 import type { ProductPagePayload } from '../schema/events';
 import type { Report } from '../types/problems';
-import { linkScContent, readProduct } from './attributes';
+import { linkScContent } from './attributes';
+import { readProduct } from './attributeParts';
 
 type Recs = ResolvedConfig['impressions'];
 

@@ -26,7 +26,7 @@ export interface SenderContext {
   cfg: ResolvedConfig;
   log: Log;
   nonce?: string;
-  session: Store;
+  sessionStore: Store;
   consent(): ConsentState;
   identity(): Identity;
   /** Debug build: this page view's events, in order. */
@@ -59,7 +59,7 @@ function watchLoader(loader: { script: HTMLScriptElement; queue: EsFn }, c: Send
     if (t) clearTimeout(t);
     if (window.eS !== loader.queue) return;
     __DEBUG__ && c.log.debug('the eS script did not load; sending through the REST API from now on');
-    c.session.set('rest', 1);
+    c.sessionStore.set('rest', 1);
     const queued = queuedEvents(loader.queue);
     loader.queue.q = [];
     fallback((rest) => queued.forEach(([name, payload]) => rest.send(name, payload, c.identity().name)));
@@ -73,11 +73,11 @@ function watchLoader(loader: { script: HTMLScriptElement; queue: EsFn }, c: Send
 function openTransport(c: SenderContext, useRest: (then?: (r: Rest) => void) => void, stop: (f: () => void) => void) {
   const { cfg, log } = c;
   // The core build knows transport 'es' only (config/options.ts): none of the REST branches is in it.
-  if (__REST__ && (cfg.transport === 'rest' || (cfg.transport === 'auto' && c.session.get('rest')))) return useRest();
+  if (__REST__ && (cfg.transport === 'rest' || (cfg.transport === 'auto' && c.sessionStore.get('rest')))) return useRest();
   const loader = installEs(cfg, c.nonce, log);
   if (!loader) __DEBUG__ && log.debug('window.eS already exists; using it as it is');
   // The page refused the loader's script (Trusted Types, transport/es.ts): 'auto' is REST for the visit, now.
-  else if (__REST__ && 'failed' in loader) cfg.transport === 'auto' && (c.session.set('rest', 1), useRest());
+  else if (__REST__ && 'failed' in loader) cfg.transport === 'auto' && (c.sessionStore.set('rest', 1), useRest());
   else if (__REST__ && cfg.transport === 'auto' && 'script' in loader) stop(watchLoader(loader, c, useRest));
 }
 

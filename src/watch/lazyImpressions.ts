@@ -1,5 +1,5 @@
-import { needChunk, withChunk } from '../chunks/need';
-import { modules } from '../chunks/modules';
+import { withChunk } from '../chunks/need';
+import type { modules } from '../chunks/modules';
 import type { ResolvedConfig } from '../config/types';
 import type { Log } from '../lib/log';
 import type { Report } from '../types/problems';
@@ -28,17 +28,10 @@ function whenFound(o: ResolvedConfig['impressions'], send: (list: Impression[]) 
       return true;
     }
   };
-  const start = () => {
-    if (loading) return;
-    loading = true;
-    void needChunk('impressions', log).then(() => {
-      const m = modules.impressions;
-      if (!m || stopped) return;
-      engine = m.createImpressions(o, send, problem);
-      engine.add(document);
-    });
+  const add = (root: ParentNode) => {
+    if (engine) engine.add(root);
+    else if (!loading && has(root)) (loading = true), withChunk('impressions', log, (m) => stopped || (engine = m.createImpressions(o, send, problem)).add(document));
   };
-  const add = (root: ParentNode) => (engine ? engine.add(root) : has(root) && start());
   return {
     add,
     sweep: () => engine && engine.sweep(),

@@ -41,7 +41,7 @@ export function createRoute(h: RouteHooks) {
     /** Any DOM change: the quiet-period clock starts again. */
     touched: () => void (last = Date.now()),
     /** A route change is waiting for its content: reading the page now could take the old route's content for the new one. */
-    waiting: () => !!timer,
+    unsettled: () => !!timer,
     stop: () => timer && clearInterval(timer),
   };
 }

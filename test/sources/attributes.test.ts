@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readAttributes, readWishlist } from '../../src/sources/attributes';
+import { readAttributes } from '../../src/sources/attributes';
+import { readWishlist } from '../../src/sources/wishlist';
 import { readCart } from '../../src/sources/attributeLines';
 import { collector, loadFixture } from '../support/dom';
 

@@ -14,7 +14,7 @@ const setup = (extra: Record<string, unknown>, consent: ConsentState = 'granted'
   const sender = createSender({
     cfg,
     log: createLog(false),
-    session: createStore('sessionStorage'),
+    sessionStore: createStore('sessionStorage'),
     consent: () => state,
     identity: () => ({ email: 'ann@example.com', name: 'Ann' }),
     sent: () => sent,
