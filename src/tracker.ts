@@ -5,7 +5,7 @@ import { logSummary } from './debug/summary';
 import { commands } from './commands';
 import { createMemory } from './events/memory';
 import { modules } from './chunks/modules';
-import { inOrder } from './chunks/inOrder';
+import { sending } from './chunks/inOrder';
 import { createVisitor } from './events/visitor';
 import { guard } from './lib/guard';
 import { why, type Log } from './lib/log';
@@ -17,7 +17,7 @@ import { startReading, whenParsed, type Started } from './start';
 import { lazyRoutes } from './watch/lazyRoutes';
 import { createSender } from './transport/sender';
 import type { Evidence } from './types/evidence';
-import type { Inspection, Outgoing } from './types/model';
+import type { Inspection } from './types/model';
 import { createView } from './view';
 
 export type { ConsentState, Inspection } from './types/model';
@@ -60,10 +60,11 @@ export function createTracker(cfg: ResolvedConfig, log: Log, nonce?: string): Tr
   });
   const sender = createSender({ cfg, log, nonce, sessionStore: session, consent: consent.state, identity: visitor.get, sent: view.sent });
   // [once] events derive marks with a key (the cart's and the order's, from their module) go out once across the browser's tabs (events/once.ts).
-  // An identity is learnt with the core file's visitor chunk: what is sent while it loads waits behind it, so it carries the visitor.
-  const order = inOrder('visitor', log);
-  const send = (o: Outgoing | undefined) => o && order.after(() => (o[2] ? modules.cart!.once(local, o[2], () => sender.send(o[0], o[1])) : sender.send(o[0], o[1])));
-  const identify = (raw: unknown, from: string) => order.need(() => send(visitor.identify(raw, from, problem)));
+  const { send, identify } = sending(
+    (o) => (o[2] ? modules.cart!.once(local, o[2], () => sender.send(o[0], o[1])) : sender.send(o[0], o[1])),
+    (raw, from) => visitor.identify(raw, from, problem),
+    log,
+  );
   const reader = createReader({ cfg, log, view, memory, sessionStore: session, send, identify });
   let stops: Array<() => void> = [];
   let started = false;

@@ -32,7 +32,7 @@ export function watchInteractions(h: InteractionHandlers): () => void {
     if (btn) h.wishlist(btn);
     const add = t.closest('[data-yespo-add-to-cart]');
     if (add) h.addToCart(add);
-  }, __DEBUG__ && 'click');
+  }, __DEBUG__ && 'click or submit');
   TYPES.forEach((type) => document.addEventListener(type, on, true));
   return () => TYPES.forEach((type) => document.removeEventListener(type, on, true));
 }

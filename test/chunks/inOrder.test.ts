@@ -6,11 +6,8 @@ vi.mock('../../src/chunks/need', async (actual) => (await import('../support/chu
 const { arrive, loads } = await import('../support/chunkNetwork');
 
 const { modules } = await import('../../src/chunks/modules');
-const { inOrder } = await import('../../src/chunks/inOrder');
+const { inOrder, ordered } = await import('../../src/chunks/inOrder');
 const { createLog } = await import('../../src/lib/log');
-const { checkConfig } = await import('../../src/config');
-const { createTracker } = await import('../../src/tracker');
-const { fakeEs } = await import('../support/es');
 
 const bundled = modules.visitor;
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -80,35 +77,40 @@ describe('inOrder: calls that need a chunk, in order with the sends around them'
   });
 });
 
-describe('the tracker with its visitor chunk not yet in (the core file)', () => {
-  it('a config user: nothing goes out until the chunk is in, then CustomerData and the page event, both carrying the visitor', async () => {
+describe('the core file\'s send and identify, with its visitor chunk not yet in', () => {
+  const harness = () => {
+    const out: unknown[] = [];
+    const learnt: unknown[] = [];
+    const o = ordered(
+      (e) => out.push(e[0]),
+      (raw) => (learnt.push(raw), modules.visitor ? ['CustomerData', { CustomerData: raw as Record<string, unknown> }] : undefined),
+      createLog(false),
+    );
+    return { o, out, learnt };
+  };
+
+  it('an identify at start (config user): nothing goes out until the chunk is in, then CustomerData first and the page\'s events after it', async () => {
     modules.visitor = undefined;
-    const es = fakeEs();
-    document.body.innerHTML = '<div data-yespo-product="P-1" data-yespo-price="5"></div>';
-    const t = createTracker(checkConfig({ scriptId: '1', user: { email: ' Ann@Example.com ' } }).config!, createLog(false));
-    t.start();
-    t.ready(true);
-    expect(es.events()).toEqual([]);
+    const { o, out, learnt } = harness();
+    o.identify({ email: 'ann@example.com' }, 'config');
+    o.send(['ProductPage', { ProductPage: { productKey: 'P-1' } }]);
+    o.send(undefined);
+    expect(out).toEqual([]);
+    expect(learnt).toEqual([]);
     modules.visitor = bundled;
     arrive(true);
     await tick();
-    const gi = { GeneralInfo: { user_email: 'ann@example.com' } };
-    expect(es.events()).toEqual([
-      ['CustomerData', { CustomerData: { user_email: 'ann@example.com' }, ...gi }],
-      ['ProductPage', { ProductPage: { productKey: 'P-1', price: '5' }, ...gi }],
-    ]);
-    t.stop();
+    expect(out).toEqual(['CustomerData', 'ProductPage']);
+    o.send(['CategoryPage', { CategoryPage: { categoryKey: 'bags' } }]);
+    expect(out.at(-1)).toBe('CategoryPage');
+    expect(loads).toEqual(['visitor']);
   });
 
-  it('an anonymous visitor on a page without a customer: nothing waits and no chunk is asked for', () => {
+  it('an anonymous visitor: events go out at once and no chunk is asked for', () => {
     modules.visitor = undefined;
-    const es = fakeEs();
-    document.body.innerHTML = '<div data-yespo-category="bags"></div>';
-    const t = createTracker(checkConfig({ scriptId: '1' }).config!, createLog(false));
-    t.start();
-    t.ready(true);
-    expect(es.events()).toEqual([['CategoryPage', { CategoryPage: { categoryKey: 'bags' } }]]);
+    const { o, out } = harness();
+    o.send(['MainPage']);
+    expect(out).toEqual(['MainPage']);
     expect(loads).toEqual([]);
-    t.stop();
   });
 });
