@@ -8,6 +8,8 @@ export interface Variant {
   chunk?: string;
   /** Compile every function while the file streams in (Chromium's explicit compile hint). */
   eager?: boolean;
+  /** Bytes first: terser inlines functions called once (build.mjs). */
+  tight?: boolean;
   budget?: number;
 }
 export const VARIANTS: readonly Variant[];
