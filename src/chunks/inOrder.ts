@@ -17,6 +17,8 @@ export function inOrder(name: keyof Modules, log: Log) {
   const after = (f: () => void) => void (held ? held.push(f) : f());
   return {
     after,
+    /** Whether calls are waiting for the chunk now. */
+    holding: () => !!held,
     /** `f` once the chunk is in (or could not be had), after everything given before it. */
     need(f: () => void) {
       if (held || tried || modules[name]) return after(f);

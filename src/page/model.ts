@@ -95,7 +95,7 @@ function oneSource(m: PageModel, a: Evidence | undefined) {
     const v = a && a[k];
     if (v === undefined) continue;
     (m as unknown as Record<string, unknown>)[k] = v;
-    if (__DEBUG__) note(m, k, SOURCE);
+    note(m, k, SOURCE);
   }
 }
 

@@ -1,6 +1,5 @@
-import { needChunk } from '../chunks/need';
+import { inOrder } from '../chunks/inOrder';
 import { modules } from '../chunks/modules';
-import { guard } from '../lib/guard';
 import type { Log } from '../lib/log';
 import { followRoutes, type PageViewContext, type PageViews } from './pageViews';
 import type { Route } from './route';
@@ -18,25 +17,19 @@ export function lazyRoutes(c: PageViewContext, log: Log): PageViews {
 /** The core file's stand-in (exported for its unit test). */
 export function whenRouted(c: PageViewContext, log: Log): PageViews {
   let pv: PageViews | undefined;
-  const waiting: Array<(r: Route) => void> = [];
+  const order = inOrder('routes', log);
   /** `f` with the route, once the chunk is in (not at all when it cannot be had: needChunk said so). */
-  const use = (f: (r: Route) => void) => {
-    if (pv) return f(pv.route);
-    if (waiting.push(f) > 1) return;
-    void needChunk('routes', log).then(
-      guard(() => {
-        const m = modules.routes;
-        if (m) pv = m.followRoutes(c);
-        waiting.splice(0).forEach((g) => pv && g(pv.route));
-      }, __DEBUG__ && 'route chunk'),
-    );
-  };
+  const use = (f: (r: Route) => void) =>
+    order.need(() => {
+      const m = modules.routes;
+      if (m) f((pv = pv || m.followRoutes(c)).route);
+    });
   return {
     route: {
       change: () => use((r) => r.change()),
       now: () => use((r) => r.now()),
       touched: () => pv && pv.route.touched(),
-      unsettled: () => (pv ? pv.route.unsettled() : waiting.length > 0),
+      unsettled: () => (pv ? pv.route.unsettled() : order.holding()),
       stop: () => pv && pv.route.stop(),
     },
     views: () => (pv ? pv.views() : 1),
